@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+/**
+ * Chromium is never downloaded: GIFTGLOW_CHROMIUM wins, else Playwright's own browser when one is
+ * installed (executablePath undefined), else Debian's /usr/bin/chromium.
+ */
+function chromium(): string | undefined {
+  const fromEnv = process.env.GIFTGLOW_CHROMIUM;
+  if (fromEnv) return fromEnv;
+  if (process.env.PLAYWRIGHT_BROWSERS_PATH || existsSync(`${process.env.HOME}/.cache/ms-playwright`)) {
+    return undefined;
+  }
+  return '/usr/bin/chromium';
+}
+
+export const PORT = Number(process.env.GIFTGLOW_E2E_PORT ?? 4180);
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: '../test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? 'list' : 'line',
+  use: {
+    baseURL: `http://localhost:${PORT}/`,
+    viewport: { width: 1280, height: 720 },
+    launchOptions: {
+      executablePath: chromium(),
+      args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
+    },
+  },
+  webServer: {
+    command: `npx vite preview --port ${PORT} --strictPort`,
+    cwd: '..',
+    url: `http://localhost:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});
