@@ -128,7 +128,7 @@ export class DemoScript {
       diamondCount: gift.coins,
       repeatCount,
       repeatEnd,
-      groupId,
+      ...(groupId ? { groupId } : {}),
       describe: `Sent ${gift.name}`,
     };
   }
