@@ -1,0 +1,231 @@
+import { z } from 'zod';
+import {
+  ascendingNumbers,
+  factor,
+  hexColour,
+  joinList,
+  list,
+  listOf,
+  numberIn,
+  oneOf,
+  onOff,
+  pattern,
+  showHide,
+  spec,
+  text,
+  wsUrl,
+  type ParamSpec,
+} from './paramTypes';
+
+/**
+ * Every URL parameter of both pages, its default beside it: the table config.ts builds the one schema
+ * from, and the start page and README table are generated from.
+ */
+
+export const SOURCES = ['demo', 'tikfinity', 'twitch', 'ws'] as const;
+export const THEMES = ['glow', 'neon', 'candy', 'minimal'] as const;
+export const FONTS = ['system', 'rounded', 'serif', 'mono', 'display'] as const;
+export const POSITIONS = [
+  'top-left',
+  'top',
+  'top-right',
+  'center',
+  'bottom-left',
+  'bottom',
+  'bottom-right',
+] as const;
+
+const onOffText = (value: boolean) => (value ? 'on' : 'off');
+const showHideText = (value: boolean) => (value ? 'show' : 'hide');
+const word = z.string().max(40);
+const login = z
+  .string()
+  .regex(/^[a-z0-9_.]{1,40}$/i)
+  .transform((s) => s.toLowerCase());
+
+export const FIELDS = {
+  source: spec(
+    listOf(SOURCES),
+    ['demo'] as string[],
+    'a comma list of demo, tikfinity, twitch, ws',
+    'Where gifts come from',
+    'both',
+    joinList,
+  ),
+  seed: spec(
+    numberIn(0, 2147483647, true),
+    1,
+    'a whole number from 0 to 2147483647',
+    'Seed of the demo feed: the same seed replays the same gifts',
+  ),
+  rate: spec(numberIn(1, 600), 30, 'a number from 1 to 600', 'Demo gifts per minute'),
+  tikfinity: spec(
+    wsUrl(),
+    'ws://localhost:21213/',
+    'a ws:// or wss:// URL',
+    'TikFinity event WebSocket (source=tikfinity)',
+  ),
+  channel: spec(
+    pattern(/^[a-z0-9_]{2,25}$/i)
+      .transform((s) => s.toLowerCase())
+      .optional(),
+    undefined as string | undefined,
+    'a Twitch login: 2 to 25 of a-z, 0-9, _',
+    'Twitch channel to read (source=twitch)',
+  ),
+  irc: spec(
+    wsUrl(),
+    'wss://irc-ws.chat.twitch.tv:443',
+    'a ws:// or wss:// URL',
+    'Twitch chat WebSocket (keep the default)',
+  ),
+  ws: spec(
+    wsUrl().optional(),
+    undefined as string | undefined,
+    'a ws:// or wss:// URL',
+    'Giftglow protocol WebSocket, e.g. the TikTok relay (source=ws)',
+  ),
+  session: spec(
+    pattern(/^[A-Za-z0-9_-]{1,40}$/),
+    'default',
+    '1 to 40 of A-Z, a-z, 0-9, _, -',
+    'Session name: the board is kept per session across reloads; use a new name to start a fresh board',
+  ),
+  block: spec(
+    list(word, 200),
+    [] as string[],
+    'a comma list of up to 200 words',
+    'Blocklist: names containing these words are masked or get no callout (gifts still count)',
+    'both',
+    joinList,
+  ),
+  blockaction: spec(
+    oneOf(['mask', 'skip']),
+    'mask',
+    'mask or skip',
+    'What a blocked name gets: mask shows "A•••", skip shows no callout',
+  ),
+  hide: spec(
+    list(login, 200),
+    [] as string[],
+    'a comma list of logins',
+    'Logins kept off the board (e.g. your own test account)',
+    'both',
+    joinList,
+  ),
+  coin: spec(
+    factor(0, 100),
+    1,
+    'a number from 0 to 100 (3 decimals at most)',
+    'Points per TikTok coin',
+  ),
+  bit: spec(
+    factor(0, 100),
+    1,
+    'a number from 0 to 100 (3 decimals at most)',
+    'Points per Twitch bit',
+  ),
+  tier1: spec(
+    factor(0, 100000),
+    500,
+    'a number from 0 to 100000',
+    'Points per Tier 1 or Prime sub',
+  ),
+  tier2: spec(factor(0, 100000), 1000, 'a number from 0 to 100000', 'Points per Tier 2 sub'),
+  tier3: spec(factor(0, 100000), 2500, 'a number from 0 to 100000', 'Points per Tier 3 sub'),
+  streak: spec(
+    numberIn(1, 60),
+    8,
+    'a number of seconds from 1 to 60',
+    'A streak or gift bomb silent this long is finished with what arrived',
+  ),
+  template: spec(
+    text(120).pipe(z.string().min(1)),
+    'Thank you, {name}!',
+    'text of 1 to 120 characters; {name} {gift} {count} {value} are filled in',
+    'Callout text',
+    'alerts',
+  ),
+  min: spec(
+    numberIn(0, 1e9),
+    0,
+    'a number of points from 0',
+    'Gifts below this many points get only a compact callout (or none)',
+    'alerts',
+  ),
+  minaction: spec(
+    oneOf(['compact', 'none']),
+    'compact',
+    'compact or none',
+    'What a gift below min gets',
+    'alerts',
+  ),
+  duration: spec(
+    numberIn(1, 30),
+    5,
+    'a number of seconds from 1 to 30',
+    'How long one alert shows',
+    'alerts',
+  ),
+  tiers: spec(
+    ascendingNumbers(4, 0, 1e9),
+    [1, 100, 1000, 10000],
+    '4 ascending numbers, comma separated',
+    'Points where the effect grows bigger (4 levels)',
+    'alerts',
+    joinList,
+  ),
+  maxqueue: spec(
+    numberIn(1, 100, true),
+    20,
+    'a whole number from 1 to 100',
+    'Most alerts waiting; beyond it small ones are merged or dropped',
+    'alerts',
+  ),
+  theme: spec(oneOf(THEMES), 'glow', THEMES.join(', '), 'Look of alerts and board'),
+  accent: spec(
+    hexColour().optional(),
+    undefined as string | undefined,
+    'a colour #rgb or #rrggbb (the # may be left out)',
+    "Accent colour (default: the theme's)",
+    'both',
+    (v) => (v ?? '').replace('#', ''),
+  ),
+  font: spec(oneOf(FONTS), 'system', FONTS.join(', '), 'Font family'),
+  scale: spec(numberIn(0.5, 3), 1, 'a number from 0.5 to 3', 'Size of callouts and board'),
+  position: spec(
+    oneOf(POSITIONS),
+    'bottom',
+    POSITIONS.join(', '),
+    'Where callouts appear',
+    'alerts',
+  ),
+  sound: spec(onOff(), false, 'on or off', 'Play a sound with each alert', 'alerts', onOffText),
+  volume: spec(numberIn(0, 100), 60, 'a number from 0 to 100', 'Sound volume in percent', 'alerts'),
+  issues: spec(
+    showHide(),
+    true,
+    'show or hide',
+    'Show configuration problems on the page',
+    'both',
+    showHideText,
+  ),
+  status: spec(
+    showHide(),
+    true,
+    'show or hide',
+    'Show the connection status badge when not live',
+    'both',
+    showHideText,
+  ),
+  top: spec(numberIn(1, 20, true), 5, 'a whole number from 1 to 20', 'Rows on the board'),
+  title: spec(text(60), 'Top gifters', 'text of up to 60 characters', 'Board title'),
+  board: spec(
+    onOff(),
+    false,
+    'on or off',
+    'Show the board inside the alerts page too',
+    'alerts',
+    onOffText,
+  ),
+} satisfies Record<string, ParamSpec<any>>;
