@@ -1,0 +1,8 @@
+import type { FeedSink } from './types';
+import type { MapResult } from './wire';
+
+/** Hands a mapping's result to the sink: an event, a counted drop, or nothing. */
+export function deliver(result: MapResult, sink: FeedSink): void {
+  if (result.kind === 'event') sink.event(result.event);
+  else if (result.kind === 'drop') sink.drop(result.reason, result.detail);
+}

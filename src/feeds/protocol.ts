@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { Combo, CoreEvent, Platform, Sender } from '../core/events';
+import { bitPoints, giftPoints, subPoints, type ValueScale } from '../core/value';
+import { amount, describeIssues, drop, emit, idString, millis, type MapResult } from './wire';
+
+/**
+ * Giftglow's own feed protocol, version 1 (documented in docs/feed-protocol.md): one JSON event,
+ * or an array of them, per text frame. Made for tools that are not TikTok or Twitch libraries
+ * (Streamer.bot, a script, our relay): a sender only says what happened; the overlay applies the
+ * value scale. Unknown fields are ignored so v1 can grow without breaking old senders.
+ */
+
+export const PROTOCOL_VERSION = 1;
+
+const text = z.string().max(2000);
+const tier = z.enum(['prime', '1', '2', '3']).default('1');
+
+const user = z.object({
+  id: idString,
+  login: text.optional(),
+  name: text.optional(),
+  avatar: text.optional(),
+});
+
+const base = {
+  v: z.literal(PROTOCOL_VERSION),
+  id: idString,
+  platform: z.enum(['tiktok', 'twitch', 'custom']).default('custom'),
+  at: millis.optional(),
+  user,
+  anonymous: z.boolean().optional(),
+};
+
+export const protocolEvent = z.discriminatedUnion('type', [
+  z.object({
+    ...base,
+    type: z.literal('gift'),
+    gift: z.object({ id: idString, name: text.optional(), coins: amount, image: text.optional() }),
+    /** How many so far; cumulative within a streak. */
+    count: amount.default(1),
+    /** Streak id: every message of one streak repeats it, with a growing `count`. */
+    streak: idString.optional(),
+    /** Ends the streak (ignored without `streak`). */
+    end: z.boolean().default(true),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('cheer'),
+    bits: amount.refine((b) => b > 0, 'bits must be > 0'),
+  }),
+  z.object({ ...base, type: z.literal('sub'), tier, months: amount.default(1) }),
+  z.object({
+    ...base,
+    type: z.literal('giftsub'),
+    tier,
+    count: amount.refine((n) => n > 0, 'count must be > 0').default(1),
+    /** Gift-bomb id: the announcement carries `count` = all subs of the bomb... */
+    bomb: idString.optional(),
+    /** ...and each single sub of it, if sent too, says `part: true` (never double-counted). */
+    part: z.boolean().default(false),
+    recipient: text.optional(),
+  }),
+  z.object({ ...base, type: z.literal('follow') }),
+  z.object({ ...base, type: z.literal('share') }),
+  z.object({ ...base, type: z.literal('like'), count: amount.default(1) }),
+  z.object({ ...base, type: z.literal('raid'), viewers: amount.default(0) }),
+]);
+
+export type ProtocolEvent = z.output<typeof protocolEvent>;
+
+/** Maps one parsed JSON value of a frame: an event, or an array of events, each judged alone. */
+export function mapProtocolFrame(
+  json: unknown,
+  scale: ValueScale,
+  receivedAt: number,
+): MapResult[] {
+  const items = Array.isArray(json) ? json : [json];
+  if (items.length === 0) return [drop('empty', 'empty array')];
+  return items.map((item) => mapProtocolEvent(item, scale, receivedAt));
+}
+
+export function mapProtocolEvent(item: unknown, scale: ValueScale, receivedAt: number): MapResult {
+  if (typeof item !== 'object' || item === null) return drop('bad-shape', 'not an object');
+  const version = 'v' in item ? item.v : undefined;
+  if (version !== PROTOCOL_VERSION) return drop('bad-version', `v=${String(version)}`);
+  const parsed = protocolEvent.safeParse(item);
+  if (!parsed.success) return drop('bad-shape', `ws ${describeIssues(parsed.error)}`);
+  return emit(toCoreEvent(parsed.data, scale, receivedAt));
+}
+
+function toCoreEvent(e: ProtocolEvent, scale: ValueScale, receivedAt: number): CoreEvent {
+  const sender = senderOf(e.platform, e.user, e.anonymous === true);
+  const common = { id: e.id, platform: e.platform, at: e.at ?? receivedAt, sender };
+  const once = { ...common, combo: null, final: true };
+  switch (e.type) {
+    case 'gift': {
+      const gift = { id: e.gift.id, name: e.gift.name ?? '', coins: e.gift.coins };
+      const shown = e.gift.image === undefined ? gift : { ...gift, image: e.gift.image };
+      const value = giftPoints(scale, e.gift.coins, e.count);
+      const event = { ...once, kind: 'gift' as const, gift: shown, count: e.count, value };
+      if (e.streak === undefined) return event;
+      const combo: Combo = { key: `${sender.key}:${e.gift.id}:${e.streak}`, role: 'total' };
+      return { ...event, combo, final: e.end };
+    }
+    case 'cheer':
+      return { ...once, kind: 'cheer', bits: e.bits, value: bitPoints(scale, e.bits) };
+    case 'sub':
+      return {
+        ...once,
+        kind: 'sub',
+        tier: e.tier,
+        months: Math.max(e.months, 1),
+        value: subPoints(scale, e.tier),
+      };
+    case 'giftsub': {
+      const part = e.bomb !== undefined && e.part;
+      const count = part ? 1 : e.count;
+      const combo: Combo | null =
+        e.bomb === undefined
+          ? null
+          : { key: `${e.platform}:bomb:${e.bomb}`, role: part ? 'part' : 'total' };
+      const event = {
+        ...common,
+        kind: 'giftsub' as const,
+        tier: e.tier,
+        count,
+        bomb: e.bomb !== undefined,
+        combo,
+        final: !part,
+        value: subPoints(scale, e.tier, count),
+      };
+      return e.recipient === undefined ? event : { ...event, recipient: e.recipient };
+    }
+    case 'follow':
+    case 'share':
+      return { ...once, kind: e.type, value: 0 };
+    case 'like':
+      return { ...once, kind: 'like', count: e.count, value: 0 };
+    case 'raid':
+      return { ...once, kind: 'raid', viewers: e.viewers, value: 0 };
+  }
+}
+
+function senderOf(platform: Platform, u: z.output<typeof user>, anonymous: boolean): Sender {
+  const key = anonymous ? `${platform}:anonymous` : `${platform}:${u.id}`;
+  const sender: Sender = { key, login: u.login ?? '', name: u.name ?? u.login ?? '', anonymous };
+  if (u.avatar !== undefined) sender.avatar = u.avatar;
+  return sender;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { deliver } from './deliver';
+import { openSocket } from './socket';
+import { socketDeps, type SocketFeedDeps } from './socketFeed';
+import { mapTikTok } from './tiktok';
+import { systemTimers } from './timers';
+import type { Feed } from './types';
+import { describeIssues } from './wire';
+
+/**
+ * TikTok LIVE through TikFinity's local event WebSocket. Frames are `{"event", "data"}` where
+ * `data` has tiktok-live-connector's flat v1 shape (2.x nested shapes are accepted too, for relays
+ * that forward them raw). TikFinity sends no heartbeat, so a quiet stream is never taken for a dead
+ * socket: no silence watchdog here; a half-open socket is left to the browser's TCP timeouts.
+ */
+
+export const TIKFINITY_DEFAULT_URL = 'ws://localhost:21213/';
+
+const envelope = z.object({ event: z.string().max(64), data: z.unknown() });
+
+export function createTikfinityFeed(options: { url?: string } & SocketFeedDeps): Feed {
+  const url = options.url ?? TIKFINITY_DEFAULT_URL;
+  const now = (options.timers ?? systemTimers).now;
+  return {
+    name: 'tikfinity',
+    start(sink) {
+      const handle = openSocket({
+        url,
+        sink,
+        ...socketDeps(options),
+        onJson(json) {
+          const frame = envelope.safeParse(json);
+          if (!frame.success) {
+            sink.drop('bad-shape', `tikfinity ${describeIssues(frame.error)}`);
+            return;
+          }
+          deliver(mapTikTok(frame.data.event, frame.data.data, options.scale, now()), sink);
+        },
+      });
+      return () => handle.stop();
+    },
+  };
+}
