@@ -1,0 +1,167 @@
+import type { BoardUser } from './board';
+import type { Combo } from './events';
+import type { Moment } from './moment';
+import { RecentMap } from './recent';
+import { fromMilli } from './value';
+
+/**
+ * Streaks and gift bombs, read only through the structural `Combo` of each delivery:
+ * - a `total` delivery carries the cumulative value so far (a TikTok streak step, a bomb header):
+ *   keep the best, never sum;
+ * - a `part` delivery is one distinct piece (one sub of a bomb; dedupe has already made ids unique):
+ *   sum them;
+ * - a combo is worth max(best total, sum of parts) and counts once: on a `final` delivery or after
+ *   a silence. A delivery for a closed combo adds only what it raises the worth above what was
+ *   counted (a late step with a higher count after a timeout) and otherwise changes nothing (a late
+ *   bomb part already counted by its header, a repeated end marker, a stale step).
+ * All values here are integer milli-points.
+ */
+
+interface Worth {
+  best: number;
+  bestCount: number;
+  parts: number;
+  partCount: number;
+}
+
+export interface OpenCombo extends Worth {
+  key: string;
+  /** Who the combo's value goes to on the board. */
+  user: BoardUser;
+  lastAt: number;
+  moment: Moment;
+}
+
+export interface ClosedCombo extends Worth {
+  counted: number;
+}
+
+export interface Delivery {
+  combo: Combo;
+  /** Milli-points of this delivery (cumulative for a `total`). */
+  milli: number;
+  /** Items in this delivery (cumulative for a `total`). */
+  count: number;
+  final: boolean;
+  now: number;
+  /** The moment this delivery would show on its own (id = the combo key): name, gift, callout. */
+  moment: Moment;
+  user: BoardUser;
+}
+
+/** What a delivery or a silence did: the moment to show and the milli-points it adds to the board. */
+export interface ComboOutcome {
+  moment: Moment;
+  user: BoardUser;
+  add: number;
+}
+
+const worthOf = (w: Worth): number => Math.max(w.best, w.parts);
+const countOf = (w: Worth): number => (w.best >= w.parts ? w.bestCount : w.partCount);
+
+function apply(w: Worth, role: Combo['role'], milli: number, count: number): void {
+  if (role === 'total') {
+    if (milli > w.best || (milli === w.best && count > w.bestCount)) {
+      w.best = milli;
+      w.bestCount = count;
+    }
+  } else {
+    w.parts += milli;
+    w.partCount += count;
+  }
+}
+
+/** The combo's moment: the latest delivery's name and picture, the combo's id, count and worth. */
+function show(w: Worth, latest: Moment, startedAt: number, now: number, final: boolean): Moment {
+  return {
+    ...latest,
+    startedAt,
+    count: countOf(w),
+    value: fromMilli(worthOf(w)),
+    updatedAt: now,
+    final,
+  };
+}
+
+export class Combos {
+  readonly #open = new Map<string, OpenCombo>();
+  readonly #closed: RecentMap<ClosedCombo>;
+  readonly #timeoutMs: number;
+
+  constructor(options: { timeoutMs: number; closedCapacity: number }) {
+    this.#timeoutMs = options.timeoutMs;
+    this.#closed = new RecentMap(options.closedCapacity);
+  }
+
+  get openCount(): number {
+    return this.#open.size;
+  }
+
+  /** null: the delivery changes nothing (stale step, late part, repeated end marker). */
+  deliver(d: Delivery): ComboOutcome | null {
+    const key = d.combo.key;
+    const closed = this.#closed.get(key);
+    if (closed) return this.#late(closed, d);
+    let open = this.#open.get(key);
+    const isNew = !open;
+    if (!open) {
+      const w = { best: 0, bestCount: 0, parts: 0, partCount: 0 };
+      open = { ...w, key, user: d.user, lastAt: d.now, moment: { ...d.moment, startedAt: d.now } };
+    }
+    const before = worthOf(open);
+    const countBefore = countOf(open);
+    apply(open, d.combo.role, d.milli, d.count);
+    if (!isNew && !d.final && worthOf(open) === before && countOf(open) === countBefore)
+      return null;
+    // Re-inserting keeps the map ordered by last delivery, so expire() stops at the first live one.
+    this.#open.delete(key);
+    open.lastAt = d.now;
+    open.user = d.user;
+    open.moment = show(open, d.moment, open.moment.startedAt, d.now, false);
+    if (d.final) return this.#close(open, d.now);
+    this.#open.set(key, open);
+    return { moment: open.moment, user: open.user, add: 0 };
+  }
+
+  /** Finishes every combo silent for the timeout, with what it has. */
+  expire(now: number): ComboOutcome[] {
+    const done: ComboOutcome[] = [];
+    for (const open of this.#open.values()) {
+      if (now - open.lastAt < this.#timeoutMs) break;
+      this.#open.delete(open.key);
+      done.push(this.#close(open, now));
+    }
+    return done;
+  }
+
+  #close(open: OpenCombo, now: number): ComboOutcome {
+    const counted = worthOf(open);
+    const { best, bestCount, parts, partCount } = open;
+    this.#closed.set(open.key, { best, bestCount, parts, partCount, counted });
+    const moment = { ...open.moment, final: true, updatedAt: now };
+    return { moment, user: open.user, add: counted };
+  }
+
+  #late(closed: ClosedCombo, d: Delivery): ComboOutcome | null {
+    apply(closed, d.combo.role, d.milli, d.count);
+    const add = worthOf(closed) - closed.counted;
+    if (add <= 0) return null;
+    closed.counted += add;
+    return { moment: show(closed, d.moment, d.now, d.now, true), user: d.user, add };
+  }
+
+  /** Open and (newest) closed combos, for persistence. */
+  snapshot(closedLimit: number): { open: OpenCombo[]; closed: [string, ClosedCombo][] } {
+    return { open: Array.from(this.#open.values()), closed: this.#closed.newest(closedLimit) };
+  }
+
+  restore(state: {
+    open: readonly OpenCombo[];
+    closed: readonly (readonly [string, ClosedCombo])[];
+  }): void {
+    for (const [key, closed] of state.closed) this.#closed.set(key, { ...closed });
+    const open = [...state.open].sort((a, b) => a.lastAt - b.lastAt);
+    for (const combo of open)
+      if (!this.#closed.has(combo.key)) this.#open.set(combo.key, { ...combo });
+  }
+}
