@@ -1,0 +1,4 @@
+declare module 'tmi.js/lib/parser.js' {
+  const parser: { msg(line: string): unknown };
+  export default parser;
+}
