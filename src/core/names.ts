@@ -33,6 +33,7 @@ const INVISIBLE = /[\p{Cc}\p{Zl}\p{Zp}\u034F\u115F\u1160\u3164\uFFA0\u2800]|(?!\
 /** A ZWJ is kept only between emoji (family, profession, flag sequences). */
 const STRAY_ZWJ =
   /(?<![\p{Extended_Pictographic}\uFE0F\u{1F3FB}-\u{1F3FF}])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+const LINE_BREAKS = /[\t\n\v\f\r\u0085]/g;
 const MARK_RUN = /\p{M}{4,}/gu;
 const SPACES = /\s+/gu;
 
@@ -46,7 +47,7 @@ function clean(raw: unknown): string {
     tags.push(sequence);
     return TAG_PLACEHOLDER;
   });
-  text = text.replace(INVISIBLE, '').replace(STRAY_ZWJ, '');
+  text = text.replace(LINE_BREAKS, ' ').replace(INVISIBLE, '').replace(STRAY_ZWJ, '');
   text = text.replace(MARK_RUN, (run) => Array.from(run).slice(0, MAX_MARKS).join(''));
   text = text.replace(SPACES, ' ').trim();
   let tag = 0;
