@@ -1,0 +1,2 @@
+export { startFeedServer, type FeedServer } from './feedServer';
+export { startFakeTwitch, type FakeTwitch } from './fakeTwitch';
