@@ -1,0 +1,176 @@
+import { Application, Container, Ticker } from 'pixi.js';
+import { GiftEffect, type EffectSpec } from './effects/GiftEffect';
+import { ImageCache } from './ImageCache';
+import { SpritePool } from './SpritePool';
+import { ParticleTextures } from './textures';
+
+/** Counters always kept up to date (cheap): the debug hook, tests and the bench read them. */
+export interface StageStats {
+  /** Frames drawn since start: stays still while idle. */
+  frames: number;
+  activeEffects: number;
+  /** Display objects in the scene graph right now. */
+  displayObjects: number;
+  /** GPU textures Pixi manages, plus our cached ones. */
+  textures: number;
+  pooledSprites: number;
+  contextLosses: number;
+  running: boolean;
+}
+
+export interface StageOptions {
+  clock: () => number;
+  random: () => number;
+}
+
+function countTree(node: Container): number {
+  let n = 1;
+  for (const child of node.children) n += countTree(child);
+  return n;
+}
+
+/**
+ * The one long-lived PixiJS application of the alerts page (WebGL, transparent, follows the window
+ * size). It draws only while an effect plays: when the last one ends it stops BOTH the app ticker and
+ * `Ticker.system` (which otherwise keeps a requestAnimationFrame loop alive), so an idle page costs
+ * what an empty page costs; the next gift starts them again at once.
+ */
+export class Stage {
+  private readonly effects = new Map<string, GiftEffect>();
+  private readonly pool = new SpritePool();
+  private readonly textures = new ParticleTextures();
+  private readonly images = new ImageCache();
+  private visible = true;
+  private last = 0;
+  private frames = 0;
+  private losses = 0;
+
+  private constructor(
+    private readonly app: Application,
+    private readonly options: StageOptions,
+  ) {
+    app.ticker.add(this.tick);
+    const canvas = app.canvas;
+    canvas.addEventListener('webglcontextlost', this.onLost);
+    canvas.addEventListener('webglcontextrestored', this.onRestored);
+    this.sleep();
+  }
+
+  static async create(host: HTMLElement, options: StageOptions): Promise<Stage> {
+    const app = new Application();
+    await app.init({
+      preference: 'webgl',
+      backgroundAlpha: 0,
+      antialias: false,
+      autoDensity: true,
+      resolution: Math.min(2, globalThis.devicePixelRatio || 1),
+      resizeTo: window,
+      autoStart: false,
+      sharedTicker: false,
+    });
+    app.canvas.classList.add('gg-stage');
+    app.canvas.setAttribute('aria-hidden', 'true');
+    host.appendChild(app.canvas);
+    return new Stage(app, options);
+  }
+
+  /** Start an effect (a new alert, or a bigger tier for a combo that grew). */
+  play(spec: EffectSpec): void {
+    this.effects.get(spec.key)?.destroy();
+    const effect = new GiftEffect(spec, {
+      pool: this.pool,
+      textures: this.textures,
+      images: this.images,
+      random: this.options.random,
+      screen: () => this.app.screen,
+    });
+    this.effects.set(spec.key, effect);
+    this.app.stage.addChild(effect.container);
+    this.wake();
+  }
+
+  /** A combo step for an alert on screen: pulse its effect, or replay the spec if it had ended. */
+  bump(spec: EffectSpec): void {
+    const effect = this.effects.get(spec.key);
+    if (effect) {
+      effect.bump();
+      this.wake();
+    } else this.play({ ...spec, tier: 1 });
+  }
+
+  /** Hidden (tab or OBS source): drop what plays and stop drawing; nobody can see it. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (!visible) {
+      for (const effect of this.effects.values()) effect.destroy();
+      this.effects.clear();
+      this.sleep();
+      this.app.render(); // clear the last frame, or it would reappear frozen on return
+    }
+  }
+
+  get stats(): StageStats {
+    const system = this.app.renderer?.texture as { managedTextures?: unknown[] } | undefined;
+    const managed = system?.managedTextures?.length ?? 0;
+    return {
+      frames: this.frames,
+      activeEffects: this.effects.size,
+      displayObjects: this.app.stage ? countTree(this.app.stage) : 0,
+      textures: managed + this.images.count,
+      pooledSprites: this.pool.size,
+      contextLosses: this.losses,
+      running: this.app.ticker?.started ?? false,
+    };
+  }
+
+  destroy(): void {
+    this.app.ticker.remove(this.tick);
+    this.app.canvas.removeEventListener('webglcontextlost', this.onLost);
+    this.app.canvas.removeEventListener('webglcontextrestored', this.onRestored);
+    for (const effect of this.effects.values()) effect.destroy();
+    this.effects.clear();
+    this.pool.destroy();
+    this.textures.destroy();
+    this.images.destroy();
+    this.app.destroy({ removeView: true }, { children: true });
+    Ticker.system.stop();
+  }
+
+  private readonly tick = (): void => {
+    const now = this.options.clock();
+    const dt = Math.max(0, now - this.last) / 1000;
+    this.last = now;
+    for (const [key, effect] of this.effects) {
+      effect.update(dt);
+      if (effect.done) {
+        effect.destroy();
+        this.effects.delete(key);
+      }
+    }
+    this.frames++;
+    // The render listener runs after this one in the same frame and clears the last effect away.
+    if (this.effects.size === 0) this.sleep();
+  };
+
+  private wake(): void {
+    if (!this.visible || this.app.ticker.started) return;
+    this.last = this.options.clock();
+    Ticker.system.start();
+    this.app.ticker.start();
+  }
+
+  private sleep(): void {
+    this.app.ticker.stop();
+    Ticker.system.autoStart = false;
+    Ticker.system.stop();
+  }
+
+  private readonly onLost = (): void => {
+    this.losses++;
+  };
+
+  /** Pixi re-creates GPU state itself; our textures live in canvases, so they upload again. */
+  private readonly onRestored = (): void => {
+    if (this.effects.size === 0) this.app.render();
+  };
+}

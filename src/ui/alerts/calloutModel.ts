@@ -1,0 +1,70 @@
+import type { Platform } from '../../core/events';
+import type { Alert, AlertKind } from '../../core/queue';
+import type { Tier } from '../../core/queueTiers';
+import { KNOWN_GIFTS } from '../../render/gifts';
+
+/** What one callout shows: plain data, already text (names are sanitised by the core). */
+export interface CalloutView {
+  key: string;
+  kind: AlertKind;
+  tier: Tier;
+  platform: Platform | 'mixed';
+  /** The gifter (for a summary: the biggest gifters folded into it). */
+  names: string[];
+  gift: string;
+  /** Emoji of a well-known gift, shown beside its name ('' when unknown). */
+  emoji: string;
+  count: number;
+  value: number;
+  /** A combo still climbing. */
+  live: boolean;
+  leaving: boolean;
+}
+
+const MAX_GIFTS = 3;
+
+/** Turns a queue alert (one moment, a gifter's coalesced moments, or a summary) into a callout. */
+export function calloutOf(alert: Alert): CalloutView {
+  const base = { key: alert.key, kind: alert.kind, tier: alert.tier, leaving: false };
+  if (alert.summary) {
+    const { count, value, names } = alert.summary;
+    return {
+      ...base,
+      platform: 'mixed',
+      names,
+      gift: 'gifts',
+      emoji: '',
+      count,
+      value,
+      live: false,
+    };
+  }
+  const first = alert.moments[0];
+  const gifts: string[] = [];
+  let count = 0;
+  let value = 0;
+  for (const m of alert.moments) {
+    if (!gifts.includes(m.gift)) gifts.push(m.gift);
+    count += m.count;
+    value += m.value;
+  }
+  const gift =
+    gifts.length > MAX_GIFTS ? `${gifts.slice(0, MAX_GIFTS).join(' + ')} …` : gifts.join(' + ');
+  const known = first?.giftId === undefined ? undefined : KNOWN_GIFTS.get(first.giftId);
+  return {
+    ...base,
+    platform: first?.platform ?? 'custom',
+    names: first ? [first.name] : [],
+    gift,
+    emoji: gifts.length === 1 && known ? known.emoji : '',
+    count,
+    value,
+    live: alert.moments.some((m) => !m.final),
+  };
+}
+
+const numbers = new Intl.NumberFormat();
+
+export function formatNumber(n: number): string {
+  return numbers.format(Math.round(n));
+}

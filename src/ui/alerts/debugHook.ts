@@ -1,0 +1,58 @@
+import type { AlertQueue } from '../../core/queue';
+import type { Stage } from '../../render/Stage';
+import type { Chimes } from '../sound/Chimes';
+
+interface Parts {
+  stage: Stage | null;
+  queue: AlertQueue;
+  root: HTMLElement;
+  chimes: Chimes | null;
+}
+
+/**
+ * `window.__giftglow.alerts`: live counters (frames drawn, display objects, textures, effects, DOM
+ * nodes, queue) that e2e tests and the bench read. Always maintained, read-only, no test branches.
+ */
+export function installDebugHook({ stage, queue, root, chimes }: Parts): () => void {
+  const hook = {
+    get frames() {
+      return stage?.stats.frames ?? 0;
+    },
+    get running() {
+      return stage?.stats.running ?? false;
+    },
+    get activeEffects() {
+      return stage?.stats.activeEffects ?? 0;
+    },
+    get displayObjects() {
+      return stage?.stats.displayObjects ?? 0;
+    },
+    get textures() {
+      return stage?.stats.textures ?? 0;
+    },
+    get pooledSprites() {
+      return stage?.stats.pooledSprites ?? 0;
+    },
+    get contextLosses() {
+      return stage?.stats.contextLosses ?? 0;
+    },
+    get domNodes() {
+      return root.getElementsByTagName('*').length;
+    },
+    get callouts() {
+      return root.getElementsByClassName('gg-callout').length;
+    },
+    get audioNotes() {
+      return chimes?.activeNotes ?? 0;
+    },
+    get queue() {
+      return { ...queue.stats, waiting: queue.waitingCount, playing: queue.playingCount };
+    },
+  };
+  const global = globalThis as { __giftglow?: Record<string, unknown> };
+  const bag = (global.__giftglow ??= {});
+  bag.alerts = hook;
+  return () => {
+    if (bag.alerts === hook) delete bag.alerts;
+  };
+}

@@ -1,0 +1,182 @@
+import { mount, unmount } from 'svelte';
+import type { Config } from '../../core/config';
+import type { Moment } from '../../core/moment';
+import { AlertQueue, type Alert } from '../../core/queue';
+import { builtInArt, giftArt } from '../../render/giftArt';
+import type { Position } from '../../render/layout';
+import { Stage } from '../../render/Stage';
+import type { EffectSpec } from '../../render/effects/GiftEffect';
+import { Chimes } from '../sound/Chimes';
+import { paletteOf, themeVars } from '../themes/themes';
+import '../themes/themes.css';
+import AlertsLayer from './AlertsLayer.svelte';
+import { AlertsState } from './AlertsState.svelte';
+import { calloutOf } from './calloutModel';
+import { installDebugHook } from './debugHook';
+import { missingFields, templateParts } from './templateParts';
+import { watchVisibility } from './visibility';
+
+/** The config fields the alerts read (all from the one schema in core/config.ts). */
+export type AlertsConfig = Pick<
+  Config,
+  | 'template'
+  | 'min'
+  | 'minaction'
+  | 'duration'
+  | 'tiers'
+  | 'maxqueue'
+  | 'theme'
+  | 'accent'
+  | 'font'
+  | 'scale'
+  | 'position'
+  | 'sound'
+  | 'volume'
+>;
+
+export interface AlertsOptions {
+  config: AlertsConfig;
+  /** Wall clock in ms (Date.now or performance.now): the queue runs on it, never on frames. */
+  clock: () => number;
+  random: () => number;
+}
+
+export interface AlertsView {
+  /** A new moment, or an update of one already shown (same id: a combo climbing, then final). */
+  show(moment: Moment): void;
+  /** Releases the GL context, timers, listeners, audio and DOM. */
+  destroy(): void;
+}
+
+/** Callouts on screen at once. */
+const SLOTS = 3;
+/** Matches the CSS exit transition of .gg-callout--leaving. */
+const LEAVE_MS = 450;
+
+/**
+ * The alerts page's view: a PixiJS stage for the effects, Svelte callouts over it, the wall-clock
+ * queue between them, and optional chimes. If WebGL is unavailable the callouts still work.
+ */
+export async function mountAlerts(
+  target: HTMLElement,
+  options: AlertsOptions,
+): Promise<AlertsView> {
+  const { config, clock, random } = options;
+  const root = document.createElement('div');
+  root.className = `gg-alerts gg-theme-${config.theme}`;
+  for (const [name, value] of Object.entries(themeVars(config)))
+    root.style.setProperty(name, value);
+  target.appendChild(root);
+
+  let stage: Stage | null = null;
+  try {
+    stage = await Stage.create(root, { clock, random });
+  } catch {
+    root.dataset.stage = 'unavailable';
+  }
+
+  const alerts = new AlertsState();
+  const parts = templateParts(config.template);
+  const missing = missingFields(parts);
+  const layer = mount(AlertsLayer, {
+    target: root,
+    props: { alerts, parts, missing, position: config.position },
+  });
+  const durationMs = config.duration * 1000;
+  const queue = new AlertQueue({
+    slots: SLOTS,
+    maxLength: config.maxqueue,
+    durationMs,
+    min: config.min,
+    minAction: config.minaction,
+    tiers: config.tiers,
+    backlogGapMs: Math.max(8000, 2 * durationMs),
+  });
+  const chimes = config.sound ? new Chimes(config.volume / 100) : null;
+  const palette = paletteOf(config.theme, config.accent);
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let wake: ReturnType<typeof setTimeout> | undefined;
+
+  const later = (ms: number, run: () => void) => {
+    const id = setTimeout(() => {
+      timers.delete(id);
+      run();
+    }, ms);
+    timers.add(id);
+  };
+
+  const effectOf = (alert: Alert): EffectSpec => {
+    const first = alert.moments[0];
+    const gift = first ?? { kind: 'gift' as const };
+    return {
+      key: alert.key,
+      tier: alert.tier,
+      art: alert.summary ? { kind: 'box' } : giftArt(gift),
+      fallback: alert.summary ? { kind: 'box' } : builtInArt(gift),
+      position: config.position as Position,
+      palette,
+    };
+  };
+
+  const start = (alert: Alert) => {
+    alerts.upsert(calloutOf(alert));
+    if (alert.kind === 'compact') return;
+    stage?.play(effectOf(alert));
+    chimes?.play(alert.tier);
+  };
+
+  const update = (alert: Alert) => {
+    const before = alerts.get(alert.key);
+    const view = calloutOf(alert);
+    alerts.upsert(view);
+    if (alert.kind === 'compact' || !before) return;
+    if (before.kind === 'compact' || alert.tier > before.tier) {
+      stage?.play(effectOf(alert));
+      chimes?.play(alert.tier);
+    } else if (view.count !== before.count) stage?.bump(effectOf(alert));
+  };
+
+  const end = (alert: Alert) => {
+    alerts.leave(alert.key);
+    later(LEAVE_MS, () => alerts.remove(alert.key));
+  };
+
+  const pump = () => {
+    if (wake !== undefined) clearTimeout(wake);
+    wake = undefined;
+    // While hidden nothing advances: on return one step ends what is over and summarises the backlog.
+    if (!visibility.visible) return;
+    const now = clock();
+    const step = queue.advance(now);
+    step.ended.forEach(end);
+    step.started.forEach(start);
+    step.updated.forEach(update);
+    const next = queue.nextWake();
+    if (next !== null) wake = setTimeout(pump, Math.max(0, next - now) + 1);
+  };
+
+  const visibility = watchVisibility((visible) => {
+    stage?.setVisible(visible);
+    if (visible) pump();
+  });
+  stage?.setVisible(visibility.visible);
+  const removeHook = installDebugHook({ stage, queue, root, chimes });
+
+  return {
+    show(moment) {
+      queue.push(moment, clock());
+      pump();
+    },
+    destroy() {
+      if (wake !== undefined) clearTimeout(wake);
+      for (const id of timers) clearTimeout(id);
+      timers.clear();
+      visibility.stop();
+      removeHook();
+      void unmount(layer);
+      stage?.destroy();
+      chimes?.destroy();
+      root.remove();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The built-in themes as data: colours for the canvas effects and the CSS class that styles the
+ * callouts (themes.css). `accent=` replaces the main colour of either; `font=` picks a font stack
+ * (system fonts only: nothing is fetched from the web), emoji fonts always last.
+ */
+export type ThemeName = 'glow' | 'neon' | 'candy' | 'minimal';
+export type FontKey = 'system' | 'rounded' | 'serif' | 'mono' | 'display';
+
+export const PALETTES: Readonly<Record<ThemeName, readonly string[]>> = {
+  glow: ['#ffc24b', '#ff8a3d', '#fff1c1', '#ff5e7a', '#ffe08a'],
+  neon: ['#ff2bd6', '#20e3ff', '#b26bff', '#ffffff', '#39ff88'],
+  candy: ['#ff7ac3', '#7ad7ff', '#ffe36e', '#9dffb0', '#c9a2ff'],
+  minimal: ['#ffffff', '#d9dde3', '#9aa4b2', '#ffffff'],
+};
+
+const EMOJI = '"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", emoji';
+
+export const FONT_STACKS: Readonly<Record<FontKey, string>> = {
+  system: `system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif, ${EMOJI}`,
+  rounded: `ui-rounded, "SF Pro Rounded", "Nunito", "Varela Round", "Arial Rounded MT Bold", "Segoe UI", "Noto Sans", sans-serif, ${EMOJI}`,
+  serif: `"Iowan Old Style", "Palatino Linotype", Palatino, Georgia, "Noto Serif", "DejaVu Serif", serif, ${EMOJI}`,
+  mono: `ui-monospace, "Cascadia Code", "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace, ${EMOJI}`,
+  display: `Bahnschrift, "DIN Alternate", "Franklin Gothic Medium", "Arial Narrow", "Noto Sans", sans-serif, ${EMOJI}`,
+};
+
+const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+export function isThemeName(name: string): name is ThemeName {
+  return Object.prototype.hasOwnProperty.call(PALETTES, name);
+}
+
+/** '#abc' or '#aabbcc' -> 0xaabbcc (null for anything else). */
+export function colourNumber(hex: string): number | null {
+  if (!HEX.test(hex)) return null;
+  const digits = hex.length === 4 ? [...hex.slice(1)].map((d) => d + d).join('') : hex.slice(1);
+  return parseInt(digits, 16);
+}
+
+/** Effect colours: the theme's, with the accent (when valid) first. */
+export function paletteOf(theme: string, accent: string | undefined): number[] {
+  const base = PALETTES[isThemeName(theme) ? theme : 'glow'];
+  const colours = (accent && HEX.test(accent) ? [accent, ...base.slice(1)] : [...base]).map(
+    colourNumber,
+  );
+  return colours.filter((c): c is number => c !== null);
+}
+
+/** CSS custom properties for the page root: values re-checked here, never raw URL text in CSS. */
+export function themeVars(options: {
+  accent: string | undefined;
+  font: string;
+  scale: number;
+}): Record<string, string> {
+  const vars: Record<string, string> = {};
+  if (options.accent && HEX.test(options.accent)) vars['--gg-accent'] = options.accent;
+  const font = Object.prototype.hasOwnProperty.call(FONT_STACKS, options.font)
+    ? FONT_STACKS[options.font as FontKey]
+    : FONT_STACKS.system;
+  vars['--gg-font'] = font;
+  const scale = Number.isFinite(options.scale) ? Math.min(3, Math.max(0.5, options.scale)) : 1;
+  vars['--gg-scale'] = String(scale);
+  return vars;
+}
+
+/** `{ '--a': '1' }` -> `--a: 1` for a style attribute. */
+export function styleText(vars: Record<string, string>): string {
+  return Object.entries(vars)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ');
+}
