@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { Board, type BoardUser } from '../../../src/core/board';
+import { RecentMap } from '../../../src/core/recent';
+
+const user = (id: string, login = id): BoardUser => ({
+  key: `tiktok:${id}`,
+  name: id.toUpperCase(),
+  login,
+  platform: 'tiktok',
+});
+const names = (board: Board, n = 10) => board.top(n).map((r) => `${r.rank}.${r.name}=${r.value}`);
+
+describe('Board', () => {
+  it('ranks by total, ties going to whoever reached the total first', () => {
+    const b = new Board();
+    b.add(user('a'), 5000);
+    b.add(user('b'), 10000);
+    b.add(user('a'), 5000); // a reaches 10 after b
+    b.add(user('c'), 10000); // c reaches 10 after a
+    expect(names(b)).toEqual(['1.B=10', '2.A=10', '3.C=10']);
+  });
+
+  it('moves a gifter up as their total grows, past a full top cache', () => {
+    const b = new Board({ cacheSize: 2 });
+    for (const [id, milli] of [
+      ['a', 3],
+      ['b', 2],
+      ['c', 1],
+    ] as const)
+      b.add(user(id), milli * 1000);
+    expect(names(b, 2)).toEqual(['1.A=3', '2.B=2']);
+    b.add(user('c'), 5000);
+    expect(names(b, 2)).toEqual(['1.C=6', '2.A=3']);
+    expect(names(b, 3)).toEqual(['1.C=6', '2.A=3', '3.B=2']);
+  });
+
+  it('ignores additions of nothing', () => {
+    const b = new Board();
+    b.add(user('a'), 0);
+    b.add(user('b'), -5);
+    expect(b.size).toBe(0);
+  });
+
+  it('leaves hidden logins out of top() (case-insensitive) but keeps their totals', () => {
+    const b = new Board({ hide: ['Streamer'] });
+    b.add(user('s', 'streamer'), 99000);
+    b.add(user('v'), 1000);
+    expect(names(b)).toEqual(['1.V=1']);
+    expect(b.totalOf('tiktok:s')).toBe(99);
+  });
+
+  it('restores persisted rows in rank order, and later additions keep ranking', () => {
+    const b = new Board();
+    b.add(user('a'), 1000);
+    b.add(user('b'), 2000);
+    const copy = new Board();
+    copy.restore(b.entries(10));
+    copy.add(user('c'), 1000);
+    expect(names(copy)).toEqual(['1.B=2', '2.A=1', '3.C=1']);
+  });
+
+  it('returns no rows for top(0) and never more than it has', () => {
+    const b = new Board();
+    b.add(user('a'), 1000);
+    expect(b.top(0)).toEqual([]);
+    expect(b.top(5)).toHaveLength(1);
+  });
+});
+
+describe('RecentMap', () => {
+  it('forgets the oldest key beyond its capacity; writing a key again makes it the newest', () => {
+    const m = new RecentMap<number>(2);
+    m.set('a', 1);
+    m.set('b', 2);
+    m.set('a', 3);
+    m.set('c', 4);
+    expect([m.has('a'), m.has('b'), m.has('c'), m.size]).toEqual([true, false, true, 2]);
+    expect(m.newest(1)).toEqual([['c', 4]]);
+  });
+});
