@@ -29,6 +29,8 @@ export interface TwitchFeedOptions {
   backoff?: BackoffOptions;
   /** A client that has not joined the channel after this long is replaced. */
   joinTimeoutMs?: number;
+  /** After this many failed attempts in a row the status says 'offline' (retries go on). */
+  offlineAfter?: number;
 }
 
 /** `irc=` as tmi.js wants it: `ws://127.0.0.1:4000` -> {server, port: 4000, secure: false}. */
@@ -54,6 +56,7 @@ function startTwitch(options: TwitchFeedOptions, sink: FeedSink): () => void {
   let client: tmi.Client | null = null;
   let stopped = false;
   let attempt = 0;
+  let failures = 0;
   let joinedAt: number | null = null;
   let retry: TimerHandle | null = null;
   let joinTimer: TimerHandle | null = null;
@@ -95,6 +98,7 @@ function startTwitch(options: TwitchFeedOptions, sink: FeedSink): () => void {
       if (joinTimer !== null) timers.clearTimeout(joinTimer);
       joinTimer = null;
       joinedAt = timers.now();
+      failures = 0;
       sink.status('live');
     });
     fresh.on('disconnected', (reason) => {
@@ -108,10 +112,12 @@ function startTwitch(options: TwitchFeedOptions, sink: FeedSink): () => void {
     if (stopped) return;
     retire();
     if (joinedAt !== null && timers.now() - joinedAt >= backoff.stableMs) attempt = 0;
+    if (joinedAt === null) failures += 1;
     joinedAt = null;
     const delay = backoffDelay(attempt, random, backoff);
     attempt += 1;
-    sink.status('retrying', `${detail}; retrying in ${Math.ceil(delay / 1000)} s`);
+    const status = failures >= (options.offlineAfter ?? 5) ? 'offline' : 'retrying';
+    sink.status(status, `${detail}; retrying in ${Math.ceil(delay / 1000)} s`);
     retry = timers.setTimeout(connect, delay);
   }
 

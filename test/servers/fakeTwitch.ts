@@ -28,6 +28,7 @@ export interface FakeTwitch {
 export async function startFakeTwitch(options: { port?: number } = {}): Promise<FakeTwitch> {
   const received: string[] = [];
   const channels = new Map<WebSocket, string>();
+  const nicks = new Map<WebSocket, string>();
   let accepted = 0;
   let waiters: Array<(channel: string) => void> = [];
   let server = await listen(options.port ?? 0);
@@ -45,7 +46,10 @@ export async function startFakeTwitch(options: { port?: number } = {}): Promise<
       wss.on('connection', (socket) => {
         accepted += 1;
         socket.on('error', () => undefined);
-        socket.on('close', () => channels.delete(socket));
+        socket.on('close', () => {
+          channels.delete(socket);
+          nicks.delete(socket);
+        });
         socket.on('message', (data) => {
           for (const line of String(data).split('\r\n').filter(Boolean)) answer(socket, line);
         });
@@ -58,11 +62,13 @@ export async function startFakeTwitch(options: { port?: number } = {}): Promise<
     const [command, arg = ''] = line.split(' ');
     if (command === 'CAP') socket.send(`:tmi.twitch.tv CAP * ACK :${line.split(':')[1] ?? ''}`);
     if (command === 'NICK') {
+      nicks.set(socket, arg);
       socket.send(`:tmi.twitch.tv 001 ${arg} :Welcome, GLHF!\r\n:tmi.twitch.tv 376 ${arg} :>`);
     }
     if (command === 'PING') socket.send('PONG :tmi.twitch.tv');
     if (command === 'JOIN') {
-      const nick = 'justinfan12345';
+      // tmi.js knows it joined only when the echo carries its own nick.
+      const nick = nicks.get(socket) ?? 'justinfan12345';
       socket.send(
         `:${nick}!${nick}@${nick}.tmi.twitch.tv JOIN ${arg}\r\n` +
           `@emote-only=0;followers-only=-1;r9k=0;room-id=12345;slow=0;subs-only=0 :tmi.twitch.tv ROOMSTATE ${arg}`,
@@ -92,7 +98,9 @@ export async function startFakeTwitch(options: { port?: number } = {}): Promise<
     send(...lines) {
       for (const [socket, channel] of channels) {
         if (socket.readyState !== WebSocket.OPEN) continue;
-        const rewritten = lines.map((l) => l.replace(/ (PRIVMSG|USERNOTICE) #\w+/, ` $1 ${channel}`));
+        const rewritten = lines.map((l) =>
+          l.replace(/ (PRIVMSG|USERNOTICE) #\w+/, ` $1 ${channel}`),
+        );
         socket.send(rewritten.join('\r\n'));
       }
     },

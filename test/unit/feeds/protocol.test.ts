@@ -62,7 +62,13 @@ describe('Giftglow protocol v1', () => {
   it('maps a gift bomb announcement as a total and its single subs as parts', () => {
     const base = { v: 1, type: 'giftsub', platform: 'twitch', user: alice, tier: '2', bomb: 'b1' };
     expect(one({ ...base, id: 'h', count: 10 })).toMatchObject({
-      event: { count: 10, value: 10000, bomb: true, final: true, combo: { key: 'twitch:bomb:b1', role: 'total' } },
+      event: {
+        count: 10,
+        value: 10000,
+        bomb: true,
+        final: true,
+        combo: { key: 'twitch:bomb:b1', role: 'total' },
+      },
     });
     expect(one({ ...base, id: 'p', part: true, recipient: 'bob' })).toMatchObject({
       event: { count: 1, value: 1000, final: false, recipient: 'bob', combo: { role: 'part' } },
@@ -70,23 +76,46 @@ describe('Giftglow protocol v1', () => {
   });
 
   it.each([
-    [{ type: 'cheer', bits: 250 }, { kind: 'cheer', bits: 250, value: 250 }],
-    [{ type: 'sub', tier: 'prime', months: 3 }, { kind: 'sub', tier: 'prime', months: 3, value: 500 }],
+    [
+      { type: 'cheer', bits: 250 },
+      { kind: 'cheer', bits: 250, value: 250 },
+    ],
+    [
+      { type: 'sub', tier: 'prime', months: 3 },
+      { kind: 'sub', tier: 'prime', months: 3, value: 500 },
+    ],
     [{ type: 'follow' }, { kind: 'follow', value: 0 }],
-    [{ type: 'raid', viewers: 12 }, { kind: 'raid', viewers: 12, value: 0 }],
-    [{ type: 'like', count: 30 }, { kind: 'like', count: 30, value: 0 }],
+    [
+      { type: 'raid', viewers: 12 },
+      { kind: 'raid', viewers: 12, value: 0 },
+    ],
+    [
+      { type: 'like', count: 30 },
+      { kind: 'like', count: 30, value: 0 },
+    ],
   ])('maps %o', (fields, expected) => {
-    expect(one({ v: 1, id: 'x', user: alice, ...fields })).toMatchObject({ kind: 'event', event: expected });
+    expect(one({ v: 1, id: 'x', user: alice, ...fields })).toMatchObject({
+      kind: 'event',
+      event: expected,
+    });
   });
 
   it('ignores unknown fields so senders can add their own', () => {
-    const result = one({ v: 1, type: 'follow', id: 'f', user: { ...alice, color: 'red' }, extra: [1] });
+    const result = one({
+      v: 1,
+      type: 'follow',
+      id: 'f',
+      user: { ...alice, color: 'red' },
+      extra: [1],
+    });
     expect(result.kind).toBe('event');
   });
 
   it('thanks an anonymous gifter under one shared key', () => {
     const result = one({ v: 1, type: 'cheer', id: 'a', user: alice, bits: 5, anonymous: true });
-    expect(result).toMatchObject({ event: { sender: { key: 'custom:anonymous', anonymous: true } } });
+    expect(result).toMatchObject({
+      event: { sender: { key: 'custom:anonymous', anonymous: true } },
+    });
   });
 
   it('judges each event of an array on its own', () => {
@@ -113,7 +142,10 @@ describe('Giftglow protocol v1', () => {
     ['a cheer of 0 bits', { type: 'cheer', bits: 0 }],
     ['a negative count', { type: 'gift', gift: { id: 'g', coins: 1 }, count: -3 }],
   ])('drops %s', (_what, fields) => {
-    expect(one({ v: 1, id: 'x', user: alice, ...fields })).toMatchObject({ kind: 'drop', reason: 'bad-shape' });
+    expect(one({ v: 1, id: 'x', user: alice, ...fields })).toMatchObject({
+      kind: 'drop',
+      reason: 'bad-shape',
+    });
   });
 
   it('drops an event without user or id', () => {

@@ -19,6 +19,7 @@ export function recordingSink() {
     drops,
     last: () => statuses.at(-1)?.status,
     /** Waits (real time, I/O) until the predicate holds. */
-    until: (predicate: () => boolean) => vi.waitFor(() => expect(predicate()).toBe(true), { timeout: 3000, interval: 5 }),
+    until: (predicate: () => boolean) =>
+      vi.waitFor(() => expect(predicate()).toBe(true), { timeout: 3000, interval: 5 }),
   };
 }

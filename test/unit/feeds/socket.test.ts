@@ -23,7 +23,13 @@ async function tikfinity(random = () => 0.5) {
   servers.push(server);
   const timers = new ManualTimers();
   const rec = recordingSink();
-  const feed = createTikfinityFeed({ url: server.url, scale: SCALE, timers, random, createSocket: nodeSocket });
+  const feed = createTikfinityFeed({
+    url: server.url,
+    scale: SCALE,
+    timers,
+    random,
+    createSocket: nodeSocket,
+  });
   const stop = feed.start(rec.sink);
   stops.push(stop);
   await server.waitForClients(1);
@@ -139,17 +145,36 @@ describe('a Giftglow-protocol feed', () => {
     servers.push(server);
     const rec = recordingSink();
     const timers = new ManualTimers();
-    stops.push(createWsFeed({ url: server.url, scale: SCALE, timers, createSocket: nodeSocket }).start(rec.sink));
+    stops.push(
+      createWsFeed({ url: server.url, scale: SCALE, timers, createSocket: nodeSocket }).start(
+        rec.sink,
+      ),
+    );
     await server.waitForClients(1);
     const user = { id: '7', name: 'Ann' };
     server.send(JSON.stringify({ v: 1, type: 'cheer', id: 'c1', user, bits: 50 }));
-    server.send(JSON.stringify([
-      { v: 1, type: 'follow', id: 'f1', user },
-      { v: 1, type: 'cheer', id: 'c2', user, bits: 'NaN' },
-    ]));
-    server.send(JSON.stringify({ v: 1, type: 'gift', id: 'g1', user, gift: { id: 'rose', coins: 1 }, count: 3 }));
+    server.send(
+      JSON.stringify([
+        { v: 1, type: 'follow', id: 'f1', user },
+        { v: 1, type: 'cheer', id: 'c2', user, bits: 'NaN' },
+      ]),
+    );
+    server.send(
+      JSON.stringify({
+        v: 1,
+        type: 'gift',
+        id: 'g1',
+        user,
+        gift: { id: 'rose', coins: 1 },
+        count: 3,
+      }),
+    );
     await rec.until(() => rec.events.length === 3);
-    expect(rec.events.map((e) => [e.id, e.value])).toEqual([['c1', 50], ['f1', 0], ['g1', 3]]);
+    expect(rec.events.map((e) => [e.id, e.value])).toEqual([
+      ['c1', 50],
+      ['f1', 0],
+      ['g1', 3],
+    ]);
     expect(rec.drops.map((d) => d.reason)).toEqual(['bad-shape']);
     expect(server.accepted()).toBe(1);
   });
@@ -159,7 +184,15 @@ describe('a Giftglow-protocol feed', () => {
     servers.push(server);
     const rec = recordingSink();
     const timers = new ManualTimers();
-    stops.push(createWsFeed({ url: server.url, scale: SCALE, timers, random: () => 0.5, createSocket: nodeSocket }).start(rec.sink));
+    stops.push(
+      createWsFeed({
+        url: server.url,
+        scale: SCALE,
+        timers,
+        random: () => 0.5,
+        createSocket: nodeSocket,
+      }).start(rec.sink),
+    );
     await server.waitForClients(1);
     await rec.until(() => rec.last() === 'live');
     expect(timers.pending()).toEqual([]);
@@ -167,7 +200,10 @@ describe('a Giftglow-protocol feed', () => {
     await rec.until(() => timers.pending().length === 1);
     expect(timers.pending()).toEqual([15_000]);
     timers.fireNext();
-    expect(rec.statuses.at(-1)).toEqual({ status: 'retrying', detail: 'silent for 15 s; retrying in 1 s' });
+    expect(rec.statuses.at(-1)).toEqual({
+      status: 'retrying',
+      detail: 'silent for 15 s; retrying in 1 s',
+    });
     timers.fireNext();
     await rec.until(() => rec.last() === 'live');
     expect(server.accepted()).toBe(2);

@@ -138,6 +138,9 @@ describe('TikTok payloads that are refused', () => {
 
   it('drops a gift without msgId: it could never be deduplicated', () => {
     const { msgId: _id, ...noId } = FLAT_LION;
-    expect(mapTikTok('gift', noId, SCALE, NOW)).toMatchObject({ kind: 'drop', reason: 'missing-id' });
+    expect(mapTikTok('gift', noId, SCALE, NOW)).toMatchObject({
+      kind: 'drop',
+      reason: 'missing-id',
+    });
   });
 });

@@ -18,6 +18,7 @@ export function tmiCalls(...lines: string[]): TmiCall[] {
     client.on(name as 'cheer', (...args: unknown[]) => calls.push({ name, args }));
   }
   const handle = (client as unknown as { handleMessage(message: unknown): void }).handleMessage;
-  for (const line of lines) handle.call(client, (parser as { msg(line: string): unknown }).msg(line));
+  for (const line of lines)
+    handle.call(client, (parser as { msg(line: string): unknown }).msg(line));
   return calls;
 }

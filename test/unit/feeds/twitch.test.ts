@@ -28,13 +28,26 @@ describe('Twitch lines through tmi.js to core events', () => {
       lines.CHEER_100,
       { kind: 'cheer', id: 'b34ccfc7-4977-403a-8a94-33c6bac34fb8', bits: 100, value: 100 },
     ],
-    ['a cheer of 1 bit (tag "1" stays a string)', lines.CHEER_1, { kind: 'cheer', bits: 1, value: 1 }],
-    ['a Prime resub of 6 months', lines.RESUB_PRIME, { kind: 'sub', tier: 'prime', months: 6, value: 500 }],
+    [
+      'a cheer of 1 bit (tag "1" stays a string)',
+      lines.CHEER_1,
+      { kind: 'cheer', bits: 1, value: 1 },
+    ],
+    [
+      'a Prime resub of 6 months',
+      lines.RESUB_PRIME,
+      { kind: 'sub', tier: 'prime', months: 6, value: 500 },
+    ],
     ['a Tier 3 sub', lines.SUB_TIER3, { kind: 'sub', tier: '3', months: 1, value: 2500 }],
     ['a Tier 1 resub', lines.RESUB_TIER1, { kind: 'sub', tier: '1', months: 2, value: 500 }],
     ['a raid of 54', lines.RAID_54, { kind: 'raid', viewers: 54, value: 0 }],
   ])('maps %s', (_what, line, expected) => {
-    expect(eventOf(line)).toMatchObject({ platform: 'twitch', combo: null, final: true, ...expected });
+    expect(eventOf(line)).toMatchObject({
+      platform: 'twitch',
+      combo: null,
+      final: true,
+      ...expected,
+    });
   });
 
   it('keys the sender by user id and keeps login and display name apart', () => {
@@ -48,7 +61,10 @@ describe('Twitch lines through tmi.js to core events', () => {
   });
 
   it('keeps an empty display name empty (the core falls back to the login)', () => {
-    expect(eventOf(lines.CHEER_NO_DISPLAY_NAME).sender).toMatchObject({ login: 'tetyys', name: '' });
+    expect(eventOf(lines.CHEER_NO_DISPLAY_NAME).sender).toMatchObject({
+      login: 'tetyys',
+      name: '',
+    });
   });
 
   it('counts a single gift sub at once, with its recipient', () => {
@@ -62,7 +78,11 @@ describe('Twitch lines through tmi.js to core events', () => {
       value: 500,
       recipient: 'BleuBelladonna',
     });
-    expect(eventOf(lines.SUBGIFT_DOCS)).toMatchObject({ kind: 'giftsub', combo: null, final: true });
+    expect(eventOf(lines.SUBGIFT_DOCS)).toMatchObject({
+      kind: 'giftsub',
+      combo: null,
+      final: true,
+    });
   });
 });
 
