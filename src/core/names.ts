@@ -42,12 +42,14 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 function clean(raw: unknown): string {
   if (typeof raw !== 'string' || raw === '') return '';
   const tags: string[] = [];
-  let text = raw.replace(LONE_SURROGATE, '').replace(PLACEHOLDERS, '').normalize('NFC');
+  let text = raw.replace(LONE_SURROGATE, '').replace(PLACEHOLDERS, '');
   text = text.replace(TAG_SEQUENCE, (sequence) => {
     tags.push(sequence);
     return TAG_PLACEHOLDER;
   });
   text = text.replace(LINE_BREAKS, ' ').replace(INVISIBLE, '').replace(STRAY_ZWJ, '');
+  // Normalise after removing: a zero-width character between "e" and U+0301 must not survive as a split.
+  text = text.normalize('NFC');
   text = text.replace(MARK_RUN, (run) => Array.from(run).slice(0, MAX_MARKS).join(''));
   text = text.replace(SPACES, ' ').trim();
   let tag = 0;
