@@ -1,1 +1,58 @@
-export {};
+import { mount, unmount } from 'svelte';
+import { seededRandom } from '../feeds/demoRandom';
+import { BoardModel } from '../ui/board/boardModel.svelte';
+import { mountAlerts } from '../ui/alerts/mountAlerts';
+import PageChrome from '../ui/page/PageChrome.svelte';
+import { PageState } from '../ui/page/pageState.svelte';
+import { createRuntime } from './runtime';
+import './page.css';
+
+/**
+ * The alerts page: URL -> feeds -> session -> moments -> alert view (PixiJS + callouts).
+ * Owns every disposer; OBS reloads the page often, so everything stops on pagehide.
+ */
+async function main(): Promise<void> {
+  const runtime = createRuntime('alerts');
+  const { config } = runtime;
+  const target = document.getElementById('app');
+  if (!target) throw new Error('alerts.html has no #app');
+  const view = await mountAlerts(target, {
+    config,
+    clock: () => Date.now(),
+    // Effects vary by this source: seeded from the URL so a page replays the same way.
+    random: seededRandom(config.seed ^ 0x5f3759df),
+  });
+  const page = new PageState();
+  const board = config.board ? new BoardModel(runtime.session, { size: config.top }) : null;
+  const chromeTarget = document.createElement('div');
+  document.body.appendChild(chromeTarget);
+  const chrome = mount(PageChrome, {
+    target: chromeTarget,
+    props: {
+      page,
+      board,
+      title: config.title,
+      showStatus: config.status,
+      issues: config.issues ? runtime.issues : [],
+      notes: config.issues ? runtime.notes() : [],
+    },
+  });
+  const stopBoard = board?.start();
+  const stopFeeds = await runtime.start({
+    moment: (moment) => view.show(moment),
+    feed: (state) => page.setFeed(state),
+  });
+  addEventListener(
+    'pagehide',
+    () => {
+      stopFeeds();
+      stopBoard?.();
+      page.destroy();
+      view.destroy();
+      void unmount(chrome);
+    },
+    { once: true },
+  );
+}
+
+void main();

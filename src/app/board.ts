@@ -1,1 +1,46 @@
-export {};
+import { mount, unmount } from 'svelte';
+import { BoardModel } from '../ui/board/boardModel.svelte';
+import BoardPage from '../ui/page/BoardPage.svelte';
+import { PageState } from '../ui/page/pageState.svelte';
+import { themeVars } from '../ui/themes/themes';
+import '../ui/themes/themes.css';
+import { createRuntime } from './runtime';
+import './page.css';
+
+/** The board page: URL -> session -> board rows. Owns every disposer and stops them on pagehide. */
+async function main(): Promise<void> {
+  const runtime = createRuntime('board');
+  const { config } = runtime;
+  const root = document.documentElement;
+  root.classList.add(`gg-theme-${config.theme}`);
+  for (const [name, value] of Object.entries(themeVars(config))) root.style.setProperty(name, value);
+  const model = new BoardModel(runtime.session, { size: config.top });
+  const page = new PageState();
+  const target = document.getElementById('app');
+  if (!target) throw new Error('board.html has no #app');
+  const app = mount(BoardPage, {
+    target,
+    props: {
+      model,
+      page,
+      title: config.title,
+      showStatus: config.status,
+      issues: config.issues ? runtime.issues : [],
+      notes: config.issues ? runtime.notes() : [],
+    },
+  });
+  const stopModel = model.start();
+  const stopFeeds = await runtime.start({ feed: (state) => page.setFeed(state) });
+  addEventListener(
+    'pagehide',
+    () => {
+      stopFeeds();
+      stopModel();
+      page.destroy();
+      void unmount(app);
+    },
+    { once: true },
+  );
+}
+
+void main();

@@ -1,0 +1,115 @@
+import { parseParams, type Config, type ConfigIssue } from '../core/config';
+import type { CoreEvent } from '../core/events';
+import type { Moment } from '../core/moment';
+import { GiftSession, sessionOptions } from '../core/session';
+import { createFeeds } from '../feeds/fromConfig';
+import { worstStatus } from '../feeds/status';
+import type { FeedStatus } from '../feeds/types';
+import { createLog, type Log } from './log';
+import { browserStore } from './storage';
+
+/** What a page shows of the feeds: the worst status of all sources, and why. */
+export interface FeedState {
+  status: FeedStatus;
+  detail: string;
+}
+
+export interface RuntimeHooks {
+  /** A moment to show or update (same id: a combo growing, then final). */
+  moment?(moment: Moment): void;
+  feed(state: FeedState): void;
+}
+
+export interface Runtime {
+  config: Config;
+  issues: ConfigIssue[];
+  session: GiftSession;
+  log: Log;
+  /** One-time notes for the streamer (storage trouble, dropped frames). */
+  notes(): string[];
+  /** Starts the feeds; returns the stop that closes them and saves the session. */
+  start(hooks: RuntimeHooks): Promise<() => void>;
+}
+
+const SAVE_EVERY_MS = 1_000;
+const TICK_MS = 1_000;
+
+/**
+ * The part both pages share: URL -> config -> session (restored from storage) -> feeds.
+ * Each OBS source runs its own runtime and connection; the session is stored per page role so two
+ * sources never overwrite each other, while seeing the same events and so the same totals.
+ */
+export function createRuntime(role: 'alerts' | 'board', search = location.search): Runtime {
+  const clock = () => Date.now();
+  const { config, issues } = parseParams(search);
+  const log = createLog(clock);
+  for (const issue of issues) log.problem(`param:${issue.param}`, `${issue.param}: ${issue.message}`);
+  const store = browserStore() ?? undefined;
+  const session = new GiftSession({ config: sessionOptions(config, role), store, now: clock() });
+  if (session.storageProblem) log.problem('storage', session.storageProblem);
+
+  return {
+    config,
+    issues,
+    session,
+    log,
+    notes: () => (session.storageProblem ? [session.storageProblem] : []),
+    async start(hooks) {
+      const statuses = new Map<string, FeedState>();
+      const publish = () => {
+        const all = [...statuses.values()];
+        const status = worstStatus(all.map((s) => s.status));
+        const detail = all.find((s) => s.status === status)?.detail ?? '';
+        document.documentElement.dataset.feed = status;
+        hooks.feed({ status, detail });
+      };
+      let saveTimer: ReturnType<typeof setTimeout> | undefined;
+      let tickTimer: ReturnType<typeof setInterval> | undefined;
+      const scheduleSave = () => {
+        saveTimer ??= setTimeout(() => {
+          saveTimer = undefined;
+          session.save(clock());
+        }, SAVE_EVERY_MS);
+      };
+      // Combos that go silent are finished on the session's clock. A plain timer (not rAF) keeps
+      // working while OBS hides the source, and costs nothing measurable once a second.
+      const scheduleTick = () => {
+        tickTimer ??= setInterval(() => {
+          for (const moment of session.tick(clock())) hooks.moment?.(moment);
+          scheduleSave();
+        }, TICK_MS);
+      };
+      const ingest = (event: CoreEvent) => {
+        const moment = session.ingest(event, clock());
+        if (moment) hooks.moment?.(moment);
+        scheduleSave();
+        scheduleTick();
+      };
+      const feeds = await createFeeds(config, { clock });
+      const stops = feeds.map((feed) => {
+        statuses.set(feed.name, { status: 'connecting', detail: '' });
+        return feed.start({
+          event: ingest,
+          status(status, detail) {
+            statuses.set(feed.name, { status, detail: detail ?? '' });
+            if (status === 'retrying' || status === 'offline') {
+              log.problem(`feed:${feed.name}`, `${feed.name} feed ${status}${detail ? `: ${detail}` : ''}`);
+            }
+            publish();
+          },
+          drop(reason, detail) {
+            log.problem(`drop:${feed.name}:${reason}`, `${feed.name}: dropped a frame (${reason})${detail ? `: ${detail}` : ''}`);
+          },
+        });
+      });
+      publish();
+      scheduleTick();
+      return () => {
+        for (const stop of stops) stop();
+        if (saveTimer !== undefined) clearTimeout(saveTimer);
+        if (tickTimer !== undefined) clearInterval(tickTimer);
+        session.save(clock());
+      };
+    },
+  };
+}
