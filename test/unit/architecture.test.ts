@@ -1,0 +1,212 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Boundaries kept by a test, not by memory: src/core is pure (no pixi, svelte, tmi.js, ws, node:*,
+ * DOM, clock or randomness), only one file imports tmi.js, and nothing in src/ reads ../shared.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SRC = join(ROOT, 'src');
+const CORE = join(SRC, 'core');
+
+const ALLOWED_PACKAGES = new Set(['zod']);
+const DOM_GLOBALS = new Set([
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'location',
+  'history',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'HTMLElement',
+  'HTMLCanvasElement',
+  'Element',
+  'Node',
+  'customElements',
+  'WebSocket',
+  'fetch',
+  'XMLHttpRequest',
+  'Image',
+  'Audio',
+  'globalThis',
+  'self',
+  'performance',
+  'setTimeout',
+  'setInterval',
+  'clearTimeout',
+  'clearInterval',
+  'queueMicrotask',
+  'process',
+  'Buffer',
+  'require',
+]);
+
+function filesUnder(dir: string, extensions: readonly string[]): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return filesUnder(path, extensions);
+    return extensions.some((ext) => name.endsWith(ext)) ? [path] : [];
+  });
+}
+
+/** The TypeScript of a file (a .svelte file's <script> blocks). */
+function scriptOf(path: string, text: string): string {
+  if (!path.endsWith('.svelte')) return text;
+  return Array.from(text.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g), (m) => m[1] ?? '').join(
+    '\n',
+  );
+}
+
+/** Every module specifier a file imports: static, re-export, dynamic import() and require(). */
+export function importsOf(fileName: string, text: string): string[] {
+  const source = ts.createSourceFile(
+    fileName,
+    scriptOf(fileName, text),
+    ts.ScriptTarget.Latest,
+    true,
+  );
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      found.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isCallExpression(node) &&
+      node.arguments[0] &&
+      ts.isStringLiteralLike(node.arguments[0])
+    ) {
+      const callee = node.expression;
+      if (
+        callee.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(callee) && callee.text === 'require')
+      ) {
+        found.push(node.arguments[0].text);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** Why a src/core file breaks purity (empty when it does not). */
+export function coreViolations(fileName: string, text: string): string[] {
+  const problems: string[] = [];
+  for (const spec of importsOf(fileName, text)) {
+    if (spec.startsWith('.')) {
+      const target = resolve(dirname(fileName), spec);
+      if (relative(CORE, target).startsWith('..'))
+        problems.push(`imports ${spec} (outside src/core)`);
+    } else if (!ALLOWED_PACKAGES.has(spec)) {
+      problems.push(`imports ${spec}`);
+    }
+  }
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && DOM_GLOBALS.has(node.text) && !isPropertyName(node)) {
+      problems.push(`uses ${node.text}`);
+    }
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
+      const call = `${node.expression.text}.${node.name.text}`;
+      if (call === 'Date.now' || call === 'Math.random')
+        problems.push(`uses ${call}() (pass time and randomness in)`);
+    }
+    if (
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'Date' &&
+      !node.arguments?.length
+    ) {
+      problems.push('uses new Date() (pass time in)');
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return problems;
+}
+
+/** `x.window` or `{ window: 1 }` name a property, not the global. */
+function isPropertyName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (
+    (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
+    (ts.isPropertyAssignment(parent) && parent.name === node) ||
+    (ts.isPropertySignature(parent) && parent.name === node) ||
+    (ts.isPropertyDeclaration(parent) && parent.name === node) ||
+    (ts.isMethodDeclaration(parent) && parent.name === node) ||
+    (ts.isMethodSignature(parent) && parent.name === node)
+  );
+}
+
+const read = (path: string) => readFileSync(path, 'utf8');
+const rel = (path: string) => relative(ROOT, path);
+
+describe('architecture', () => {
+  it('keeps src/core pure: no pixi, svelte, tmi.js, ws, node:*, DOM, clock or randomness, nothing outside core', () => {
+    const files = filesUnder(CORE, ['.ts']);
+    expect(files.length).toBeGreaterThan(5);
+    const problems = files.flatMap((path) =>
+      coreViolations(path, read(path)).map((p) => `${rel(path)} ${p}`),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('lets only one file in src/ import tmi.js', () => {
+    const importers = filesUnder(SRC, ['.ts', '.svelte']).filter((path) =>
+      importsOf(path, read(path)).includes('tmi.js'),
+    );
+    expect(importers.length).toBeLessThanOrEqual(1);
+  });
+
+  it('never reads ../shared from src/', () => {
+    const readers = filesUnder(SRC, ['.ts', '.svelte', '.js']).filter((path) =>
+      /(\.\.\/)+shared\b|\/work\/shared/.test(read(path)),
+    );
+    expect(readers.map(rel)).toEqual([]);
+  });
+});
+
+describe('the purity checker', () => {
+  const core = (name: string) => join(CORE, name);
+
+  it.each([
+    ["import { Application } from 'pixi.js';", 'imports pixi.js'],
+    ["import { mount } from 'svelte';", 'imports svelte'],
+    ["import { writable } from 'svelte/store';", 'imports svelte/store'],
+    ["import tmi from 'tmi.js';", 'imports tmi.js'],
+    ["import WebSocket from 'ws';", 'imports ws'],
+    ["import { readFileSync } from 'node:fs';", 'imports node:fs'],
+    ["export { x } from '../feeds/tiktok';", 'imports ../feeds/tiktok (outside src/core)'],
+    ["const m = await import('../app/log');", 'imports ../app/log (outside src/core)'],
+    ['const t = require("fs");', 'imports fs'],
+    ["localStorage.setItem('a', 'b');", 'uses localStorage'],
+    ['const w = window.innerWidth;', 'uses window'],
+    ['requestAnimationFrame(() => 0);', 'uses requestAnimationFrame'],
+    ['class X extends HTMLElement {}', 'uses HTMLElement'],
+    ['const ua = navigator.userAgent;', 'uses navigator'],
+    ['document.body.innerHTML = name;', 'uses document'],
+    ['const now = Date.now();', 'uses Date.now() (pass time and randomness in)'],
+    ['const r = Math.random();', 'uses Math.random() (pass time and randomness in)'],
+    ['const d = new Date();', 'uses new Date() (pass time in)'],
+  ])('flags %s', (sample, problem) => {
+    expect(coreViolations(core('bad.ts'), sample)).toContain(problem);
+  });
+
+  it.each([
+    ["import { z } from 'zod';"],
+    ["import type { Moment } from './moment';"],
+    ["// window and localStorage named in a comment\nconst text = 'document';"],
+    ['const o = { window: 1, document: 2 }; o.window = 3;'],
+    ['const d = new Date(at);'],
+  ])('accepts %s', (sample) => {
+    expect(coreViolations(core('good.ts'), sample)).toEqual([]);
+  });
+});
