@@ -126,7 +126,10 @@ export class AlertQueue {
       this.stats.skipped++;
       return;
     }
-    let entry = this.waiting.find((w) => w.userKey === moment.userKey);
+    // One gifter's separate gifts wait as one alert; a live combo keeps its own (its counter climbs).
+    let entry = moment.final
+      ? this.waiting.find((w) => w.userKey === moment.userKey && w.moments.every((m) => m.final))
+      : undefined;
     if (entry) entry.moments.push(moment);
     else {
       entry = { key: moment.id, userKey: moment.userKey, moments: [moment], seq: this.seq++ };

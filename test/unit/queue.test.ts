@@ -63,6 +63,15 @@ describe('AlertQueue', () => {
     expect(started[0]?.tier).toBe(2);
   });
 
+  it("keeps a gifter's live combo apart so its counter can climb", () => {
+    const q = new AlertQueue(OPTIONS);
+    q.push(moment({ id: 'first' }), 0);
+    q.advance(0);
+    q.push(moment({ id: 'one-off', userKey: 'tiktok:ann' }), 1);
+    q.push(moment({ id: 'streak', userKey: 'tiktok:ann', final: false }), 2);
+    expect(q.waitingCount).toBe(2);
+  });
+
   it('folds the least valuable gifts into one "+N more" summary beyond maxqueue', () => {
     const q = new AlertQueue({ ...OPTIONS, maxLength: 3 });
     q.push(moment({ id: 'on-screen' }), 0);

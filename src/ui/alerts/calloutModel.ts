@@ -15,6 +15,8 @@ export interface CalloutView {
   /** Emoji of a well-known gift, shown beside its name ('' when unknown). */
   emoji: string;
   count: number;
+  /** Several different gifts coalesced: the counts are in the gift label. */
+  mixed: boolean;
   value: number;
   /** A combo still climbing. */
   live: boolean;
@@ -40,16 +42,20 @@ export function calloutOf(alert: Alert): CalloutView {
     };
   }
   const first = alert.moments[0];
-  const gifts: string[] = [];
+  const counts = new Map<string, number>();
   let count = 0;
   let value = 0;
   for (const m of alert.moments) {
-    if (!gifts.includes(m.gift)) gifts.push(m.gift);
+    counts.set(m.gift, (counts.get(m.gift) ?? 0) + m.count);
     count += m.count;
     value += m.value;
   }
+  const gifts = [...counts.keys()];
+  const mixed = gifts.length > 1;
+  // Several different gifts: each keeps its own count in the label ("Rose x5 + Cap").
+  const labels = [...counts].map(([g, n]) => (mixed && n > 1 ? `${g} x${formatNumber(n)}` : g));
   const gift =
-    gifts.length > MAX_GIFTS ? `${gifts.slice(0, MAX_GIFTS).join(' + ')} …` : gifts.join(' + ');
+    labels.length > MAX_GIFTS ? `${labels.slice(0, MAX_GIFTS).join(' + ')} …` : labels.join(' + ');
   const known = first?.giftId === undefined ? undefined : KNOWN_GIFTS.get(first.giftId);
   return {
     ...base,
@@ -58,6 +64,7 @@ export function calloutOf(alert: Alert): CalloutView {
     gift,
     emoji: gifts.length === 1 && known ? known.emoji : '',
     count,
+    mixed,
     value,
     live: alert.moments.some((m) => !m.final),
   };

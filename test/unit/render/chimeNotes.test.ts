@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { chimeLength, chimeNotes } from '../../../src/ui/sound/chimeNotes';
+
+describe('chimeNotes', () => {
+  it('grows with the tier and stays short', () => {
+    const sizes = ([1, 2, 3, 4] as const).map((t) => chimeNotes(t).length);
+    expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+    for (const t of [1, 2, 3, 4] as const)
+      expect(chimeLength(chimeNotes(t))).toBeLessThanOrEqual(2);
+  });
+
+  it('only plays audible notes at sane gains', () => {
+    for (const t of [1, 2, 3, 4] as const) {
+      for (const n of chimeNotes(t)) {
+        expect(n.freq).toBeGreaterThan(100);
+        expect(n.gain).toBeGreaterThan(0);
+        expect(n.gain).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
