@@ -37,6 +37,7 @@ export function calloutOf(alert: Alert): CalloutView {
       gift: 'gifts',
       emoji: '',
       count,
+      mixed: false,
       value,
       live: false,
     };
