@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import type { Combo, CoreEvent, Platform, Sender } from '../core/events';
 import { bitPoints, giftPoints, subPoints, type ValueScale } from '../core/value';
-import { amount, describeIssues, drop, emit, idString, millis, type MapResult } from './wire';
+import {
+  amount,
+  describeIssues,
+  drop,
+  emit,
+  idString,
+  MAX_AMOUNT,
+  millis,
+  type MapResult,
+} from './wire';
 
 /**
  * Giftglow's own feed protocol, version 1 (documented in docs/feed-protocol.md): one JSON event,
@@ -85,7 +94,11 @@ export function mapProtocolEvent(item: unknown, scale: ValueScale, receivedAt: n
   if (version !== PROTOCOL_VERSION) return drop('bad-version', `v=${String(version)}`);
   const parsed = protocolEvent.safeParse(item);
   if (!parsed.success) return drop('bad-shape', `ws ${describeIssues(parsed.error)}`);
-  return emit(toCoreEvent(parsed.data, scale, receivedAt));
+  const e = parsed.data;
+  if (e.type === 'gift' && e.gift.coins * e.count > MAX_AMOUNT) {
+    return drop('bad-number', `gift of ${e.gift.coins} coins x ${e.count}`);
+  }
+  return emit(toCoreEvent(e, scale, receivedAt));
 }
 
 function toCoreEvent(e: ProtocolEvent, scale: ValueScale, receivedAt: number): CoreEvent {

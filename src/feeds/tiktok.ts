@@ -1,7 +1,7 @@
 import type { Sender } from '../core/events';
 import { giftPoints, type ValueScale } from '../core/value';
 import { likeCount, parseTikTokGift, tiktokBase, type TikTokUserWire } from './tiktok.external';
-import { describeIssues, drop, emit, ignore, type MapResult } from './wire';
+import { describeIssues, drop, emit, ignore, MAX_AMOUNT, type MapResult } from './wire';
 
 /**
  * TikTok LIVE payload -> core event. The streak rule becomes structural fields:
@@ -54,6 +54,9 @@ function mapGift(data: unknown, scale: ValueScale, receivedAt: number): MapResul
   // "TikTok sends a streak gift at least twice": steps with a cumulative count, then repeatEnd.
   const streakable = g.giftType === 1 || g.combo;
   const count = streakable ? Math.max(g.repeatCount, 1) : g.repeatCount || 1;
+  if (g.coins * count > MAX_AMOUNT) {
+    return drop('bad-number', `tiktok gift of ${g.coins} coins x ${count}`);
+  }
   const base =
     g.groupId === undefined
       ? `${sender.key}:${g.giftId}`

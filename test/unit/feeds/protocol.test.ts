@@ -148,6 +148,18 @@ describe('Giftglow protocol v1', () => {
     });
   });
 
+  it('drops a gift whose coins x count is absurd although each is in range', () => {
+    const gift = {
+      v: 1,
+      type: 'gift',
+      id: 'x',
+      user: alice,
+      gift: { id: 'g', coins: 50_000 },
+      count: 50_000,
+    };
+    expect(one(gift)).toMatchObject({ kind: 'drop', reason: 'bad-number' });
+  });
+
   it('drops an event without user or id', () => {
     expect(one({ v: 1, type: 'follow', id: 'x' }).kind).toBe('drop');
     expect(one({ v: 1, type: 'follow', user: alice }).kind).toBe('drop');

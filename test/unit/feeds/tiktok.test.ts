@@ -136,6 +136,11 @@ describe('TikTok payloads that are refused', () => {
     expect(result).toMatchObject({ kind: 'drop', reason: 'bad-shape' });
   });
 
+  it('drops a gift whose coins x count is beyond any real gift', () => {
+    const result = mapTikTok('gift', { ...FLAT_LION, repeatCount: 1_000_000 }, SCALE, NOW);
+    expect(result).toMatchObject({ kind: 'drop', reason: 'bad-number' });
+  });
+
   it('drops a gift without msgId: it could never be deduplicated', () => {
     const { msgId: _id, ...noId } = FLAT_LION;
     expect(mapTikTok('gift', noId, SCALE, NOW)).toMatchObject({
