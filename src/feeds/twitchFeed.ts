@@ -45,14 +45,31 @@ export function ircConnection(irc: string): { server: string; port: number; secu
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export function createTwitchFeed(options: TwitchFeedOptions): Feed {
-  return { name: 'twitch', start: (sink) => startTwitch(options, sink) };
+  return {
+    name: 'twitch',
+    start(sink) {
+      const irc = options.irc ?? TWITCH_DEFAULT_IRC;
+      let connection: ReturnType<typeof ircConnection>;
+      try {
+        connection = ircConnection(irc);
+      } catch (error) {
+        // A malformed URL will not get better by retrying.
+        sink.status('offline', `cannot use irc=${irc}: ${String(error)}`);
+        return () => undefined;
+      }
+      return startTwitch(options, connection, sink);
+    },
+  };
 }
 
-function startTwitch(options: TwitchFeedOptions, sink: FeedSink): () => void {
+function startTwitch(
+  options: TwitchFeedOptions,
+  connection: ReturnType<typeof ircConnection>,
+  sink: FeedSink,
+): () => void {
   const timers = options.timers ?? systemTimers;
   const random = options.random ?? systemRandom;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  const connection = ircConnection(options.irc ?? TWITCH_DEFAULT_IRC);
   let client: tmi.Client | null = null;
   let stopped = false;
   let attempt = 0;

@@ -48,6 +48,13 @@ describe('the irc= override', () => {
   it('refuses anything but ws:// and wss://', () => {
     expect(() => ircConnection('http://example.org')).toThrow(/ws:\/\//);
   });
+
+  it('reports a feed with an unusable irc= as offline instead of throwing', () => {
+    const rec = recordingSink();
+    const feed = createTwitchFeed({ channel: 'abc', irc: 'not a url', scale: SCALE });
+    stops.push(feed.start(rec.sink));
+    expect(rec.last()).toBe('offline');
+  });
 });
 
 describe('real tmi.js against a fake Twitch IRC server', () => {
