@@ -1,0 +1,64 @@
+import { expect, test, type Page } from '@playwright/test';
+import { gift, streak, cheer, bomb } from '../helpers/protocol';
+import { startFeedServer } from '../servers/feedServer';
+
+/**
+ * The pictures in the README, made from the built pages. They land in docs/img when
+ * UPDATE_SCREENSHOTS=1 (then look at them before committing); otherwise in test-results, so a
+ * normal test run leaves the work tree clean. Either way the pages must show what the picture shows.
+ */
+const into = (name: string) =>
+  process.env.UPDATE_SCREENSHOTS ? `docs/img/${name}` : test.info().outputPath(name);
+
+/** A stand-in for the game or camera behind the overlay, so a transparent page reads in a picture. */
+async function backdrop(page: Page) {
+  await page.addStyleTag({
+    content: `html { background: radial-gradient(circle at 30% 20%, #3b2f6b, #141024 60%, #07060d) !important; }`,
+  });
+}
+
+test('alerts on the demo feed, 1920x1080', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('overlays/alerts.html?source=demo&seed=7&rate=90&session=shot-alerts&board=on&status=hide');
+  await backdrop(page);
+  await expect(page.locator('.gg-callout .gg-name').first()).toBeVisible({ timeout: 20_000 });
+  await page.waitForTimeout(2500);
+  await expect(page.locator('.gg-callout').first()).toBeVisible();
+  await page.screenshot({ path: into('alerts-demo.png') });
+});
+
+test('the board, horizontal and vertical', async ({ page }) => {
+  const server = await startFeedServer();
+  try {
+    await page.setViewportSize({ width: 600, height: 400 });
+    await page.goto(`overlays/board.html?source=ws&ws=${server.url}&session=shot-board&title=Top%20gifters%20tonight`);
+    await backdrop(page);
+    await expect(page.locator('html')).toHaveAttribute('data-feed', 'live');
+    const b = bomb({ id: '611203908', name: 'CkPuffin' }, 5);
+    for (const frame of [
+      ...streak({ id: '1', name: 'Mia ✨' }, 1, [10, 99, 250]),
+      gift({ id: '2', name: '李小龙' }, 29999),
+      b.header,
+      ...b.parts,
+      cheer({ id: '3', name: 'NightOwl 🦉' }, 1500),
+      gift({ id: '4', name: 'أحمد' }, 699),
+    ])
+      server.send(JSON.stringify(frame));
+    await expect(page.locator('li.gg-row')).toHaveCount(5);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: into('board.png') });
+    await page.setViewportSize({ width: 1600, height: 120 });
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: into('board-ticker.png') });
+  } finally {
+    await server.close();
+  }
+});
+
+test('the start page', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Your URLs' })).toBeVisible();
+  await page.waitForTimeout(2500);
+  await page.screenshot({ path: into('start-page.png') });
+});
