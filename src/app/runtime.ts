@@ -85,7 +85,7 @@ export function createRuntime(role: 'alerts' | 'board', search = location.search
         scheduleSave();
         scheduleTick();
       };
-      const feeds = await createFeeds(config, { clock });
+      const feeds = createFeeds(config, { clock });
       const stops = feeds.map((feed) => {
         statuses.set(feed.name, { status: 'connecting', detail: '' });
         return feed.start({

@@ -42,7 +42,6 @@ export function createDemoFeed(options: DemoFeedOptions): Feed {
       return () => {
         stopped = true;
         if (timer !== undefined) timers.clearTimeout(timer);
-        sink.status('offline');
       };
     },
   };

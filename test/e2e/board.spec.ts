@@ -147,3 +147,45 @@ test('keeps the board and the alerts page in step when they run as two OBS sourc
     await expect(row(p, LEO)).toHaveAttribute('data-value', '6');
   }
 });
+
+test('requests no animation frames at rest, after an overtake has played', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __rafCalls: number };
+    w.__rafCalls = 0;
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) =>
+      raf((t) => {
+        w.__rafCalls++;
+        callback(t);
+      });
+  });
+  await open(page);
+  send(gift(MIA, 10), gift(LEO, 20), gift(MIA, 30));
+  await expect(rows(page).locator('.gg-name')).toHaveText(['Mia ✨', 'Leo']);
+  // The highlight fades after a few seconds; then nothing on the page may ask for frames.
+  await expect(page.locator('.gg-row--changed')).toHaveCount(0, { timeout: 10_000 });
+  await page.waitForTimeout(1_000);
+  const before = await page.evaluate(() => (window as unknown as { __rafCalls: number }).__rafCalls);
+  await page.waitForTimeout(2_000);
+  const after = await page.evaluate(() => (window as unknown as { __rafCalls: number }).__rafCalls);
+  expect(after - before).toBe(0);
+});
+
+for (const [theme, size] of [
+  ['neon', { width: 420, height: 760 }],
+  ['candy', { width: 800, height: 300 }],
+  ['minimal', { width: 1400, height: 110 }],
+] as const) {
+  test(`keeps every row inside the ${theme} board at ${size.width}x${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await open(page, `&theme=${theme}`);
+    send(...[MIA, LEO, KAI].map((u, i) => gift(u, 1000 * (i + 1))));
+    await expect(rows(page)).toHaveCount(3);
+    await expect(page.locator('html')).toHaveClass(new RegExp(`gg-theme-${theme}`));
+    const board = await page.locator('.gg-board').boundingBox();
+    for (const box of await rows(page).evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()))) {
+      expect(box.right).toBeLessThanOrEqual((board?.x ?? 0) + (board?.width ?? 0) + 1);
+      expect(box.bottom).toBeLessThanOrEqual(size.height);
+    }
+  });
+}

@@ -25,7 +25,7 @@ describe('the demo feed', () => {
     const stop = createDemoFeed({ seed: 7, rate: 120, scale: DEFAULT_SCALE }).start(rec.sink);
     vi.advanceTimersByTime(60_000);
     stop();
-    expect(rec.statuses).toEqual(['live', 'offline']);
+    expect(rec.statuses).toEqual(['live']);
     expect(rec.drops).toEqual([]);
     const gifts = rec.events.filter((e) => e.kind === 'gift');
     expect(gifts.length).toBeGreaterThan(100);
