@@ -32,9 +32,7 @@ async function main(): Promise<void> {
       page,
       board,
       title: config.title,
-      showStatus: config.status,
-      issues: config.issues ? runtime.issues : [],
-      notes: config.issues ? runtime.notes() : [],
+      ...runtime.chrome(),
     },
   });
   const stopBoard = board?.start();

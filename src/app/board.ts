@@ -24,9 +24,7 @@ async function main(): Promise<void> {
       model,
       page,
       title: config.title,
-      showStatus: config.status,
-      issues: config.issues ? runtime.issues : [],
-      notes: config.issues ? runtime.notes() : [],
+      ...runtime.chrome(),
     },
   });
   const stopModel = model.start();

@@ -25,8 +25,8 @@ export interface Runtime {
   issues: ConfigIssue[];
   session: GiftSession;
   log: Log;
-  /** One-time notes for the streamer (storage trouble, dropped frames). */
-  notes(): string[];
+  /** What the page shows besides its content: the status badge and settings problems, as asked. */
+  chrome(): { showStatus: boolean; issues: ConfigIssue[]; notes: string[] };
   /** Starts the feeds; returns the stop that closes them and saves the session. */
   start(hooks: RuntimeHooks): Promise<() => void>;
 }
@@ -53,7 +53,11 @@ export function createRuntime(role: 'alerts' | 'board', search = location.search
     issues,
     session,
     log,
-    notes: () => (session.storageProblem ? [session.storageProblem] : []),
+    chrome: () => ({
+      showStatus: config.status,
+      issues: config.issues ? issues : [],
+      notes: config.issues && session.storageProblem ? [session.storageProblem] : [],
+    }),
     async start(hooks) {
       const statuses = new Map<string, FeedState>();
       const publish = () => {
