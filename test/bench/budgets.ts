@@ -1,0 +1,48 @@
+/**
+ * The budgets of issue 7, in one place: docs/PERFORMANCE.md prints them and the bench checks them.
+ * Timings are checked only by the bench (never in CI); bundle sizes are also checked by
+ * test/e2e/bundle.spec.ts, which reads BUNDLE_BUDGETS and PAGES from here.
+ */
+
+export const KB = 1024;
+
+export interface PageSpec {
+  /** Path of the page's HTML inside dist/. */
+  page: string;
+  label: string;
+  /** Dynamic imports the page always loads at start (counted like static imports). */
+  eager: string[];
+  /** Gzip budget for the page's JS, in bytes (null: reported only). */
+  jsBudget: number | null;
+}
+
+export const PAGES: PageSpec[] = [
+  // Application.init loads PixiJS's browser environment (`browserAll`) with a dynamic import.
+  { page: 'overlays/alerts.html', label: 'alerts', eager: ['browserAll'], jsBudget: 180 * KB },
+  { page: 'overlays/board.html', label: 'board', eager: ['browserAll'], jsBudget: 60 * KB },
+  { page: 'index.html', label: 'start', eager: ['browserAll'], jsBudget: null },
+];
+
+export const BUDGETS = {
+  /** Idle: requestAnimationFrame callbacks per second after the last alert ended. */
+  idleRafPerSecond: 0,
+  /** Idle CPU (renderer + GPU processes) at most this factor of about:blank's. */
+  idleCpuFactor: 1.1,
+  /**
+   * ...or at most this much more than about:blank, in % of one core: below it the two are the same
+   * within what 10 s of process CPU time can resolve on a shared machine.
+   */
+  idleCpuFloorPercent: 1,
+  /** Burst frame rate at least this share of the empty-stage baseline. */
+  burstFpsRatio: 0.8,
+  /** No main-thread task longer than this during the burst (ms). */
+  longTaskMs: 50,
+  /** Latency from socket to visible callout, p95 under this (ms). */
+  latencyP95Ms: 50,
+  /** Soak counts (heap, DOM nodes, display objects, textures, listeners): end within 10% of start. */
+  soakFlat: 0.1,
+} as const;
+
+export type Verdict = 'PASS' | 'MISS';
+
+export const verdict = (ok: boolean): Verdict => (ok ? 'PASS' : 'MISS');
