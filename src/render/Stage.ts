@@ -1,5 +1,6 @@
 import { Application, Container, Ticker } from 'pixi.js';
 import { GiftEffect, type EffectSpec } from './effects/GiftEffect';
+import { EmojiTextures } from './EmojiTextures';
 import { ImageCache } from './ImageCache';
 import { SpritePool } from './SpritePool';
 import { ParticleTextures } from './textures';
@@ -23,6 +24,9 @@ export interface StageOptions {
   random: () => number;
 }
 
+/** Effects playing at once before the oldest make way. */
+const MAX_EFFECTS = 5;
+
 function countTree(node: Container): number {
   let n = 1;
   for (const child of node.children) n += countTree(child);
@@ -40,6 +44,7 @@ export class Stage {
   private readonly pool = new SpritePool();
   private readonly textures = new ParticleTextures();
   private readonly images = new ImageCache();
+  private readonly emoji: EmojiTextures;
   private visible = true;
   private last = 0;
   private frames = 0;
@@ -49,6 +54,7 @@ export class Stage {
     private readonly app: Application,
     private readonly options: StageOptions,
   ) {
+    this.emoji = new EmojiTextures(app.renderer);
     app.ticker.add(this.tick);
     const canvas = app.canvas;
     canvas.addEventListener('webglcontextlost', this.onLost);
@@ -77,10 +83,13 @@ export class Stage {
   /** Start an effect (a new alert, or a bigger tier for a combo that grew). */
   play(spec: EffectSpec): void {
     this.effects.get(spec.key)?.destroy();
+    this.effects.delete(spec.key);
+    this.makeRoom();
     const effect = new GiftEffect(spec, {
       pool: this.pool,
       textures: this.textures,
       images: this.images,
+      emoji: this.emoji,
       random: this.options.random,
       screen: () => this.app.screen,
     });
@@ -116,7 +125,7 @@ export class Stage {
       frames: this.frames,
       activeEffects: this.effects.size,
       displayObjects: this.app.stage ? countTree(this.app.stage) : 0,
-      textures: managed + this.images.count,
+      textures: managed + this.images.count + this.emoji.count,
       pooledSprites: this.pool.size,
       contextLosses: this.losses,
       running: this.app.ticker?.started ?? false,
@@ -132,6 +141,7 @@ export class Stage {
     this.pool.destroy();
     this.textures.destroy();
     this.images.destroy();
+    this.emoji.destroy();
     this.app.destroy({ removeView: true }, { children: true });
     Ticker.system.stop();
   }
@@ -152,6 +162,21 @@ export class Stage {
     if (this.effects.size === 0) this.sleep();
   };
 
+  /** A gift battle must not become chaos: a few effects at once, the oldest fade out for the new. */
+  private makeRoom(): void {
+    let calm = 0;
+    for (const effect of this.effects.values()) if (!effect.finishing) calm++;
+    for (const [key, effect] of this.effects) {
+      if (this.effects.size >= MAX_EFFECTS + 2) {
+        effect.destroy();
+        this.effects.delete(key);
+      } else if (calm >= MAX_EFFECTS && !effect.finishing) {
+        effect.finish();
+        calm--;
+      }
+    }
+  }
+
   private wake(): void {
     if (!this.visible || this.app.ticker.started) return;
     this.last = this.options.clock();
@@ -169,8 +194,14 @@ export class Stage {
     this.losses++;
   };
 
-  /** Pixi re-creates GPU state itself; our textures live in canvases, so they upload again. */
+  /**
+   * Pixi re-creates GPU state itself and our particle textures live in canvases, so they upload
+   * again; the emoji art came from pooled text canvases and is drawn anew (effects in flight end).
+   */
   private readonly onRestored = (): void => {
-    if (this.effects.size === 0) this.app.render();
+    for (const effect of this.effects.values()) effect.destroy();
+    this.effects.clear();
+    this.emoji.rebuild();
+    this.app.render();
   };
 }

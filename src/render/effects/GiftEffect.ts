@@ -1,5 +1,6 @@
 import { Container, Sprite } from 'pixi.js';
 import type { Tier } from '../../core/queueTiers';
+import type { EmojiTextures } from '../EmojiTextures';
 import type { GiftArt } from '../giftArt';
 import type { ImageCache } from '../ImageCache';
 import { anchorFor, unitOf, type Position } from '../layout';
@@ -25,6 +26,7 @@ export interface EffectDeps {
   pool: SpritePool;
   textures: ParticleTextures;
   images: ImageCache;
+  emoji: EmojiTextures;
   random: () => number;
   screen: () => { width: number; height: number };
 }
@@ -67,7 +69,11 @@ export class GiftEffect {
       }
     }
     this.container.addChild(fx);
-    this.art = createArt(spec.art.kind === 'image' ? spec.fallback : spec.art, spec.palette);
+    this.art = createArt(
+      spec.art.kind === 'image' ? spec.fallback : spec.art,
+      spec.palette,
+      deps.emoji,
+    );
     this.container.addChild(this.art);
     if (spec.art.kind === 'image') this.loadPicture(spec.art.url);
     this.layout();
@@ -84,6 +90,15 @@ export class GiftEffect {
 
   get done(): boolean {
     return this.age >= this.end;
+  }
+
+  /** Make room for newer effects: fade out now. */
+  finish(): void {
+    this.end = Math.min(this.end, this.age + 0.35);
+  }
+
+  get finishing(): boolean {
+    return this.end - this.age <= 0.35;
   }
 
   /** A combo step: the art jumps, a few sparks fly, and the effect stays a little longer. */

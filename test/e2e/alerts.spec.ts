@@ -1,0 +1,222 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startFeedServer, type FeedServer } from '../servers/feedServer';
+import { CAP, gift, GALAXY, hook, LION, openAlerts, ROSE } from './alertsFeed';
+
+/**
+ * The built alerts page against a local feed server (Giftglow protocol) and the seeded demo feed.
+ * What a viewer sees is read from `.gg-callout`; what the renderer does from
+ * `window.__giftglow.alerts` (frames, display objects, textures, effects, DOM nodes).
+ */
+
+const servers: FeedServer[] = [];
+test.afterEach(async () => {
+  for (const server of servers.splice(0)) await server.close();
+});
+
+async function feedServer(): Promise<FeedServer> {
+  const server = await startFeedServer();
+  servers.push(server);
+  return server;
+}
+
+async function untilIdle(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const h = await hook(page);
+        return h.running || h.activeEffects > 0 || h.callouts > 0 || h.queue.waiting > 0;
+      },
+      { timeout: 40_000 },
+    )
+    .toBe(false);
+}
+
+/** Non-transparent pixels the canvas shows right now (callouts hidden, transparent page). */
+async function canvasInk(page: Page): Promise<number> {
+  await page.addStyleTag({ content: '.gg-callouts { visibility: hidden !important; }' });
+  const png = await page.locator('canvas.gg-stage').screenshot({ omitBackground: true });
+  const ink = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const data = g.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 16) n++;
+    return n;
+  }, png.toString('base64'));
+  await page.addStyleTag({ content: '.gg-callouts { visibility: visible !important; }' });
+  return ink;
+}
+
+test('thanks a right-to-left gifter by name without reordering the sentence', async ({ page }) => {
+  const server = await feedServer();
+  await openAlerts(
+    page,
+    server,
+    '&template=' + encodeURIComponent('Thank you {name} for {count}x {gift}!'),
+  );
+  server.send(gift({ id: 'm1', user: 'u1', name: 'محمد', ...LION }));
+  const callout = page.locator('.gg-callout').first();
+  await expect(callout.locator('bdi.gg-name')).toHaveText('محمد');
+  await expect(callout.locator('.gg-text')).toHaveText('Thank you محمد for 1x Lion!');
+  await expect(callout).toHaveClass(/gg-tier-4/);
+  await expect(page.locator('[aria-live="polite"]')).toHaveCount(1);
+});
+
+test('shows a name made of markup as text, never as markup', async ({ page }) => {
+  const server = await feedServer();
+  await openAlerts(page, server);
+  const name = '<img src=x onerror="window.__pwned=1">';
+  server.send(gift({ id: 'm1', user: 'u1', name, ...GALAXY }));
+  await expect(page.locator('.gg-callout .gg-name').first()).toContainText('<img');
+  await expect(page.locator('.gg-callout img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('a streak is one callout whose counter climbs live and ends once', async ({ page }) => {
+  const server = await feedServer();
+  await openAlerts(page, server);
+  const step = (count: number, end: boolean) =>
+    server.send(
+      gift({
+        id: `s${count}${end ? '-end' : ''}`,
+        user: 'ann',
+        name: 'Ann',
+        ...ROSE,
+        count,
+        streak: 'g1',
+        end,
+      }),
+    );
+  step(1, false);
+  const callout = page.locator('.gg-callout').first();
+  await expect(callout.locator('.gg-name')).toHaveText('Ann');
+  for (const count of [3, 7, 12]) {
+    step(count, false);
+    await expect(callout.locator('.gg-count')).toHaveText(`x${count}`);
+    await expect(callout).toHaveAttribute('data-live', 'true');
+  }
+  step(12, true);
+  await expect(callout).toHaveAttribute('data-live', 'false');
+  await untilIdle(page);
+  const added = await page.evaluate(
+    () => (window as unknown as { __added: Record<string, number> }).__added,
+  );
+  expect(Object.values(added)).toEqual([1]);
+});
+
+test('an idle page requests no animation frames, and wakes at once for the next gift', async ({
+  page,
+}) => {
+  const server = await feedServer();
+  await openAlerts(page, server, '&duration=1');
+  server.send(gift({ id: 'a', user: 'u1', name: 'Ann', ...LION }));
+  await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(3);
+  await untilIdle(page);
+  const framesAtRest = (await hook(page)).frames;
+  await page.evaluate(() => ((window as unknown as { __raf: number }).__raf = 0));
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate(() => (window as unknown as { __raf: number }).__raf)).toBe(0);
+  expect((await hook(page)).frames).toBe(framesAtRest);
+  server.send(gift({ id: 'b', user: 'u2', name: 'Bo', ...CAP }));
+  await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(framesAtRest);
+  await expect(page.locator('.gg-callout .gg-name')).toHaveText('Bo');
+});
+
+test('stops drawing while OBS hides the source and summarises the backlog on return', async ({
+  page,
+}) => {
+  const server = await feedServer();
+  await openAlerts(page, server, '&duration=1&maxqueue=100');
+  server.send(gift({ id: 'first', user: 'u0', name: 'First', ...GALAXY }));
+  await expect.poll(async () => (await hook(page)).running).toBe(true);
+  await page.evaluate(() =>
+    window.dispatchEvent(
+      new CustomEvent('obsSourceVisibleChanged', { detail: { visible: false } }),
+    ),
+  );
+  await expect.poll(async () => (await hook(page)).running).toBe(false);
+  for (let i = 0; i < 40; i++)
+    server.send(gift({ id: `h${i}`, user: `u${i + 1}`, name: `Fan ${i}`, ...CAP }));
+  await expect.poll(async () => (await hook(page)).queue.waiting).toBe(40);
+  await page.evaluate(() => ((window as unknown as { __raf: number }).__raf = 0));
+  // Hidden longer than the backlog gap (8 s): what piled up is summarised, not played one by one.
+  await page.waitForTimeout(8500);
+  expect(await page.evaluate(() => (window as unknown as { __raf: number }).__raf)).toBe(0);
+  await page.evaluate(() =>
+    window.dispatchEvent(new CustomEvent('obsSourceVisibleChanged', { detail: { visible: true } })),
+  );
+  await expect(page.locator('.gg-callout--summary .gg-count')).toHaveText('+37');
+  const h = await hook(page);
+  expect(h.queue.summarised).toBe(37);
+  expect(h.queue.started).toBeLessThanOrEqual(5);
+});
+
+test('counts of display objects, textures and DOM nodes stay flat after many alerts', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const server = await feedServer();
+  await openAlerts(page, server, '&duration=1&maxqueue=100');
+  const gifts = [ROSE, CAP, GALAXY, LION];
+  const wave = (from: number, n: number) => {
+    for (let i = from; i < from + n; i++) {
+      server.send(gift({ id: `w${i}`, user: `u${i}`, name: `Fan ${i} 🎉`, ...gifts[i % 4]! }));
+    }
+  };
+  const played = async (n: number) => {
+    await expect.poll(async () => (await hook(page)).queue.pushed, { timeout: 20_000 }).toBe(n);
+    await untilIdle(page);
+  };
+  wave(0, 12);
+  await played(12);
+  const before = await hook(page);
+  for (let w = 1; w <= 3; w++) {
+    wave(w * 100, 24);
+    await played(12 + 24 * w);
+  }
+  const after = await hook(page);
+  expect(after.queue.started).toBeGreaterThanOrEqual(before.queue.started + 72);
+  expect(after.displayObjects).toBe(before.displayObjects);
+  expect(after.textures).toBe(before.textures);
+  expect(after.domNodes).toBe(before.domNodes);
+  expect(after.pooledSprites).toBeLessThanOrEqual(1500);
+});
+
+test('the canvas draws the effect, and again after the WebGL context was lost', async ({
+  page,
+}) => {
+  const server = await feedServer();
+  await openAlerts(page, server, '&duration=3');
+  server.send(gift({ id: 'l1', user: 'u1', name: 'Leo', ...LION }));
+  await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(5);
+  expect(await canvasInk(page)).toBeGreaterThan(500);
+  await untilIdle(page);
+  expect(await canvasInk(page)).toBe(0);
+  await page.evaluate(async () => {
+    const canvas = document.querySelector('canvas.gg-stage') as HTMLCanvasElement;
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    const lose = gl?.getExtension('WEBGL_lose_context');
+    lose?.loseContext();
+    await new Promise((r) => setTimeout(r, 200));
+    lose?.restoreContext();
+    await new Promise((r) => setTimeout(r, 200));
+  });
+  expect((await hook(page)).contextLosses).toBe(1);
+  server.send(gift({ id: 'l2', user: 'u2', name: 'Lea', ...LION }));
+  await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(10);
+  await expect.poll(() => canvasInk(page)).toBeGreaterThan(500);
+});
+
+test('the seeded demo thanks its gifters by name and plays effects', async ({ page }) => {
+  await page.goto('overlays/alerts.html?source=demo&seed=7&rate=600');
+  const names = page.locator('.gg-callout .gg-name');
+  await expect(names.first()).not.toHaveText('');
+  await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(5);
+  expect((await hook(page)).queue.started).toBeGreaterThan(0);
+});

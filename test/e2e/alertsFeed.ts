@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test';
+import type { FeedServer } from '../servers/feedServer';
+
+/** Giftglow-protocol frames for the alerts specs: a test says who gives what, nothing else. */
+export function gift(options: {
+  id: string;
+  user: string;
+  name: string;
+  giftId: string;
+  giftName: string;
+  coins: number;
+  count?: number;
+  streak?: string;
+  end?: boolean;
+}): string {
+  return JSON.stringify({
+    v: 1,
+    id: options.id,
+    platform: 'tiktok',
+    type: 'gift',
+    user: { id: options.user, name: options.name },
+    gift: { id: options.giftId, name: options.giftName, coins: options.coins },
+    count: options.count ?? 1,
+    ...(options.streak ? { streak: options.streak, end: options.end ?? true } : {}),
+  });
+}
+
+export const LION = { giftId: '6369', giftName: 'Lion', coins: 29999 };
+export const ROSE = { giftId: '5655', giftName: 'Rose', coins: 1 };
+export const GALAXY = { giftId: '5886', giftName: 'Galaxy', coins: 1000 };
+export const CAP = { giftId: '6104', giftName: 'Cap', coins: 99 };
+
+/** Counts requestAnimationFrame callbacks that actually run, and callouts ever added per key. */
+export const COUNTERS_SCRIPT = `
+  window.__raf = 0;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((t) => { window.__raf++; cb(t); });
+  window.__added = {};
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) {
+      if (n.nodeType === 1 && n.classList.contains('gg-callout')) {
+        const k = n.getAttribute('data-key');
+        window.__added[k] = (window.__added[k] || 0) + 1;
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+export interface AlertsHook {
+  frames: number;
+  running: boolean;
+  activeEffects: number;
+  displayObjects: number;
+  textures: number;
+  pooledSprites: number;
+  contextLosses: number;
+  domNodes: number;
+  callouts: number;
+  queue: { pushed: number; started: number; summarised: number; waiting: number; playing: number };
+}
+
+export function hook(page: Page): Promise<AlertsHook> {
+  return page.evaluate(() => {
+    const h = (window as unknown as { __giftglow: { alerts: AlertsHook } }).__giftglow.alerts;
+    return JSON.parse(JSON.stringify(h)) as AlertsHook;
+  });
+}
+
+export async function openAlerts(page: Page, server: FeedServer, params = ''): Promise<void> {
+  await page.addInitScript(COUNTERS_SCRIPT);
+  await page.goto(`overlays/alerts.html?source=ws&ws=${server.url}&issues=hide${params}`);
+  await server.waitForClients(1);
+}
