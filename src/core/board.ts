@@ -43,8 +43,9 @@ export function ranksAbove(a: BoardEntry, b: BoardEntry): boolean {
   return a.key < b.key;
 }
 
+/** The same order as `ranksAbove`, as a sort comparator. */
 function compare(a: BoardEntry, b: BoardEntry): number {
-  return ranksAbove(a, b) ? -1 : ranksAbove(b, a) ? 1 : 0;
+  return b.milli - a.milli || a.seq - b.seq || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 export class Board {

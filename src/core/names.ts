@@ -62,6 +62,8 @@ export function truncateGraphemes(
   maxGraphemes: number,
   maxCodeUnits: number,
 ): string {
+  // A grapheme is at least one code unit: a short text cannot be too long.
+  if (text.length <= Math.min(maxGraphemes, maxCodeUnits)) return text;
   const kept: string[] = [];
   let units = 0;
   let cut = false;
@@ -81,8 +83,11 @@ export function truncateGraphemes(
   return kept.join('').trimEnd() + ELLIPSIS;
 }
 
+/** Printable ASCII, no leading, trailing or doubled spaces: nothing to clean (most names). */
+const PLAIN = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
+
 function bounded(raw: unknown, options: NameOptions): string {
-  const text = clean(raw);
+  const text = typeof raw === 'string' && PLAIN.test(raw) ? raw : clean(raw);
   if (text === '') return '';
   return truncateGraphemes(
     text,

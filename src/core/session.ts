@@ -86,6 +86,7 @@ export class GiftSession {
   readonly #dedupe: Dedupe;
   readonly #blocklist: Blocklist;
   readonly #who: RecentMap<Who>;
+  readonly #labels = new RecentMap<string>(1_000);
   readonly #listeners = new Set<() => void>();
   readonly #drops: Record<string, number> = {};
   readonly #store: KeyValueStore | undefined;
@@ -141,7 +142,7 @@ export class GiftSession {
       platform: event.platform,
       userKey: who.key,
       name: who.momentName,
-      gift: giftLabel(event),
+      gift: this.#label(event),
       count: countOf(event),
       value: ranked ? event.value : 0,
       final: true,
@@ -222,6 +223,17 @@ export class GiftSession {
   #apply(outcome: ComboOutcome): boolean {
     this.#board.add(outcome.user, outcome.add);
     return outcome.add > 0;
+  }
+
+  /** Gift names are sanitised once per distinct name, not once per delivery. */
+  #label(event: CoreEvent): string {
+    if (event.kind !== 'gift') return giftLabel(event);
+    let label = this.#labels.get(event.gift.name);
+    if (label === undefined) {
+      label = giftLabel(event);
+      this.#labels.set(event.gift.name, label);
+    }
+    return label;
   }
 
   #identify(event: CoreEvent): Who {

@@ -68,13 +68,28 @@ describe('Board', () => {
 });
 
 describe('RecentMap', () => {
-  it('forgets the oldest key beyond its capacity; writing a key again makes it the newest', () => {
+  it('remembers at least its newest `capacity` keys and at most twice that', () => {
+    const m = new RecentMap<number>(100);
+    for (let i = 0; i < 1000; i++) {
+      m.set(`k${i}`, i);
+      for (let back = 0; back < Math.min(100, i + 1); back += 7)
+        expect(m.get(`k${i - back}`)).toBe(i - back);
+      expect(m.size).toBeLessThanOrEqual(200);
+    }
+    expect(m.has('k0')).toBe(false);
+  });
+
+  it('keeps a key written again among the newest, with its latest value', () => {
     const m = new RecentMap<number>(2);
     m.set('a', 1);
-    m.set('b', 2);
+    m.set('b', 2); // a and b move to the older generation
     m.set('a', 3);
-    m.set('c', 4);
-    expect([m.has('a'), m.has('b'), m.has('c'), m.size]).toEqual([true, false, true, 2]);
-    expect(m.newest(1)).toEqual([['c', 4]]);
+    m.set('c', 4); // a and c become the older generation; b is dropped
+    m.set('d', 5);
+    expect([m.get('a'), m.has('b'), m.get('c'), m.get('d')]).toEqual([3, false, 4, 5]);
+    expect(m.newest(2)).toEqual([
+      ['c', 4],
+      ['d', 5],
+    ]);
   });
 });
