@@ -31,7 +31,7 @@ function obsUrls(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), obsUrls()],
+  plugins: [svelte({ configFile: false }), obsUrls()],
   build: {
     target: 'chrome103',
     rolldownOptions: {
