@@ -107,7 +107,7 @@ export class Board {
 
   /** The best `limit` rows, hidden ones included (what is persisted). */
   entries(limit: number): BoardEntry[] {
-    const all = Array.from(this.#rows.values()).sort(compare).slice(0, limit);
+    const all = this.#best(limit).sort(compare).slice(0, limit);
     return all.map(({ key, name, login, platform, milli, seq }) => ({
       key,
       name,
@@ -128,6 +128,18 @@ export class Board {
       this.#seq = Math.max(this.#seq, row.seq);
       this.#place(row);
     }
+  }
+
+  /**
+   * At least the best `limit` rows, unsorted, without sorting 100,000 objects: a native numeric
+   * sort of the totals gives the cut-off, ties at the cut-off included.
+   */
+  #best(limit: number): Row[] {
+    const rows = Array.from(this.#rows.values());
+    if (rows.length <= limit) return rows;
+    const totals = Float64Array.from(rows, (row) => row.milli).sort();
+    const cutoff = totals[totals.length - limit] ?? 0;
+    return rows.filter((row) => row.milli >= cutoff);
   }
 
   #sorted(): Row[] {

@@ -23,11 +23,7 @@ export class Dedupe {
 
   /** True the first time an event id is seen, false for every repeat. An event without id is new. */
   firstSeen(event: CoreEvent): boolean {
-    if (event.id === '') return true;
-    const key = dedupeKey(event);
-    if (this.#seen.has(key)) return false;
-    this.#seen.set(key, true);
-    return true;
+    return event.id === '' || this.#seen.add(dedupeKey(event), true);
   }
 
   /** Remembers keys saved by `newest` (after a reload). */

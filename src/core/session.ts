@@ -1,5 +1,5 @@
 import type { Config } from './config';
-import { Board, type BoardRow } from './board';
+import { Board, type BoardRow, type BoardUser } from './board';
 import { compileBlocklist, maskName, type BlockAction, type Blocklist } from './blocklist';
 import { Combos, type ComboOutcome } from './combos';
 import { Dedupe } from './dedupe';
@@ -61,6 +61,8 @@ interface Who {
   key: string;
   login: string;
   platform: Platform;
+  /** The board's view of the sender (the masked name when blocked). */
+  user: BoardUser;
   /** Sanitised name. */
   name: string;
   /** What the board shows: masked when the blocklist matched. */
@@ -154,7 +156,7 @@ export class GiftSession {
       moment.giftId = event.gift.id;
       if (event.gift.image !== undefined) moment.image = event.gift.image;
     }
-    const user = { key: who.key, name: who.boardName, login: who.login, platform: who.platform };
+    const user = who.user;
     let result: Moment | null = moment;
     if (!ranked) {
       // Follows, raids, likes, shares: shown, never ranked.
@@ -245,10 +247,12 @@ export class GiftSession {
     const blocked = !sender.anonymous && this.#blocklist.matches(sender.name, name, sender.login);
     const masked = blocked ? maskName(name) : name;
     const skip = blocked && this.#options.blockAction === 'skip';
+    const login = sender.anonymous ? '' : sender.login;
     const who: Who = {
       key,
-      login: sender.anonymous ? '' : sender.login,
+      login,
       platform: event.platform,
+      user: { key, name: masked, login, platform: event.platform },
       name,
       boardName: masked,
       momentName: skip ? name : masked,
