@@ -26,6 +26,8 @@ export interface StageOptions {
 
 /** Effects playing at once before the oldest make way. */
 const MAX_EFFECTS = 5;
+/** Longest step of animation time per frame (s): below 4 fps effects slow down instead of skipping. */
+const MAX_STEP = 0.25;
 
 function countTree(node: Container): number {
   let n = 1;
@@ -55,6 +57,7 @@ export class Stage {
     private readonly options: StageOptions,
   ) {
     this.emoji = new EmojiTextures(app.renderer);
+    this.warmUp();
     app.ticker.add(this.tick);
     const canvas = app.canvas;
     canvas.addEventListener('webglcontextlost', this.onLost);
@@ -146,9 +149,25 @@ export class Stage {
     Ticker.system.stop();
   }
 
+  /**
+   * Draw one invisible particle now: the first draw compiles the batch shader, a stall that would
+   * otherwise land in the first alert's first frame and skip its opening.
+   */
+  private warmUp(): void {
+    const sprite = this.pool.acquire(this.textures.get('glow'));
+    if (!sprite) return;
+    sprite.alpha = 0.001;
+    this.app.stage.addChild(sprite);
+    this.app.render();
+    this.pool.release(sprite);
+    this.app.render();
+  }
+
   private readonly tick = (): void => {
     const now = this.options.clock();
-    const dt = Math.max(0, now - this.last) / 1000;
+    // Wall-clock time, so 30 and 60 fps last the same; a stall longer than MAX_STEP (a blocked main
+    // thread) is not allowed to skip an effect's opening.
+    const dt = Math.min(MAX_STEP, Math.max(0, now - this.last) / 1000);
     this.last = now;
     for (const [key, effect] of this.effects) {
       effect.update(dt);

@@ -18,7 +18,7 @@ export function anchorFor(
   tier: Tier,
   jitter: number,
 ): { x: number; y: number } {
-  if (tier >= 3) return { x: 0.5 + (jitter - 0.5) * 0.1, y: 0.45 };
+  if (tier >= 3) return { x: 0.5 + (jitter - 0.5) * 0.2, y: 0.45 };
   const x = position.endsWith('left') ? 0.24 : position.endsWith('right') ? 0.76 : 0.5;
   const y = position.startsWith('top') ? 0.42 : position.startsWith('bottom') ? 0.55 : 0.4;
   return { x: x + (jitter - 0.5) * 0.16, y: y + (jitter - 0.5) * 0.08 };

@@ -1,7 +1,8 @@
 /**
  * The built-in themes as data: colours for the canvas effects and the CSS class that styles the
  * callouts (themes.css). `accent=` replaces the main colour of either; `font=` picks a font stack
- * (system fonts only: nothing is fetched from the web), emoji fonts always last.
+ * (system fonts only: nothing is fetched from the web). Emoji come from the system's own fallback: an
+ * emoji font named in the stack makes Chromium draw spaces and digits with it (wide gaps).
  */
 export type ThemeName = 'glow' | 'neon' | 'candy' | 'minimal';
 export type FontKey = 'system' | 'rounded' | 'serif' | 'mono' | 'display';
@@ -13,14 +14,12 @@ export const PALETTES: Readonly<Record<ThemeName, readonly string[]>> = {
   minimal: ['#ffffff', '#d9dde3', '#9aa4b2', '#ffffff'],
 };
 
-const EMOJI = '"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", emoji';
-
 export const FONT_STACKS: Readonly<Record<FontKey, string>> = {
-  system: `system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif, ${EMOJI}`,
-  rounded: `ui-rounded, "SF Pro Rounded", "Nunito", "Varela Round", "Arial Rounded MT Bold", "Segoe UI", "Noto Sans", sans-serif, ${EMOJI}`,
-  serif: `"Iowan Old Style", "Palatino Linotype", Palatino, Georgia, "Noto Serif", "DejaVu Serif", serif, ${EMOJI}`,
-  mono: `ui-monospace, "Cascadia Code", "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace, ${EMOJI}`,
-  display: `Bahnschrift, "DIN Alternate", "Franklin Gothic Medium", "Arial Narrow", "Noto Sans", sans-serif, ${EMOJI}`,
+  system: `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif`,
+  rounded: `ui-rounded, "SF Pro Rounded", "Nunito", "Varela Round", "Arial Rounded MT Bold", "Segoe UI", sans-serif`,
+  serif: `"Iowan Old Style", "Palatino Linotype", Palatino, Georgia, "DejaVu Serif", serif`,
+  mono: `ui-monospace, "Cascadia Code", "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace`,
+  display: `Bahnschrift, "DIN Alternate", "Franklin Gothic Medium", "Arial Narrow", sans-serif`,
 };
 
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;

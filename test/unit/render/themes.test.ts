@@ -18,6 +18,10 @@ describe('themes', () => {
     expect(vars['--gg-font']).toBe(FONT_STACKS.system);
   });
 
+  it('names no emoji font in a stack (Chromium would draw spaces and digits with it)', () => {
+    for (const stack of Object.values(FONT_STACKS)) expect(stack).not.toMatch(/emoji/i);
+  });
+
   it('clamps the scale', () => {
     expect(themeVars({ accent: undefined, font: 'mono', scale: 99 })['--gg-scale']).toBe('3');
   });

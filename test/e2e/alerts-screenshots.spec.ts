@@ -1,0 +1,85 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startFeedServer, type FeedServer } from '../servers/feedServer';
+import { gift, hook, openAlerts } from './alertsFeed';
+
+/**
+ * Pictures of each effect tier and each theme for the README, over a dark "stream" backdrop (the
+ * page itself is transparent). Run with UPDATE_SCREENSHOTS=1; look at them before committing.
+ */
+test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/img');
+
+const BACKDROP = `html { background:
+  radial-gradient(ellipse at 20% 80%, #2b3a55 0%, transparent 55%),
+  radial-gradient(ellipse at 85% 20%, #3d2346 0%, transparent 50%),
+  linear-gradient(160deg, #141824, #0c0f16) !important; }`;
+
+const ROSE = { giftId: '5655', giftName: 'Rose', coins: 1 };
+const CORGI = { giftId: '6267', giftName: 'Corgi', coins: 299 };
+const GALAXY = { giftId: '5886', giftName: 'Galaxy', coins: 1000 };
+const LION = { giftId: '6369', giftName: 'Lion', coins: 29999 };
+
+let server: FeedServer;
+test.beforeEach(async () => {
+  server = await startFeedServer();
+});
+test.afterEach(async () => {
+  await server.close();
+});
+
+async function shoot(page: Page, file: string, settleMs: number): Promise<void> {
+  await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(2);
+  await page.waitForTimeout(settleMs);
+  await page.screenshot({ path: `docs/img/${file}` });
+}
+
+const tiers = [
+  { tier: 1, name: 'Mia ✨', gift: ROSE, count: 1, settle: 250 },
+  { tier: 2, name: '李小龙', gift: CORGI, count: 1, settle: 350 },
+  { tier: 3, name: 'محمد', gift: GALAXY, count: 1, settle: 700 },
+  { tier: 4, name: 'Zerody Tester', gift: LION, count: 1, settle: 1100 },
+];
+
+for (const t of tiers) {
+  test(`tier ${t.tier}`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openAlerts(page, server, '&duration=10&position=bottom');
+    await page.addStyleTag({ content: BACKDROP });
+    server.send(
+      gift({ id: `t${t.tier}`, user: `u${t.tier}`, name: t.name, ...t.gift, count: t.count }),
+    );
+    await shoot(page, `alerts-tier-${t.tier}.png`, t.settle);
+  });
+}
+
+const themes = [
+  { theme: 'glow', extra: '' },
+  { theme: 'neon', extra: '&font=display&position=top-right' },
+  { theme: 'candy', extra: '&font=rounded&position=bottom-left' },
+  { theme: 'minimal', extra: '&position=top-left&accent=4fd1c5' },
+];
+
+for (const t of themes) {
+  test(`theme ${t.theme}`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openAlerts(page, server, `&theme=${t.theme}&duration=10&min=50${t.extra}`);
+    await page.addStyleTag({ content: BACKDROP });
+    server.send(gift({ id: 'a', user: 'a', name: 'Zerody Tester', ...GALAXY }));
+    const streak = { user: 'b', name: 'Ana Lúcia 🌸', ...CORGI, streak: 's1', end: false };
+    server.send(gift({ id: 'b1', ...streak, count: 1 }));
+    server.send(gift({ id: 'b2', ...streak, count: 7 }));
+    server.send(gift({ id: 'c', user: 'c', name: 'שירה', ...ROSE }));
+    await expect(page.locator('.gg-callout')).toHaveCount(3);
+    await shoot(page, `alerts-theme-${t.theme}.png`, 600);
+  });
+}
+
+test('vertical 9:16 (1080x1920 at half size) with a live combo', async ({ page }) => {
+  await page.setViewportSize({ width: 540, height: 960 });
+  await openAlerts(page, server, '&theme=neon&duration=10&scale=0.9&position=bottom');
+  await page.addStyleTag({ content: BACKDROP });
+  const streak = { user: 'v', name: 'NightOwl 🦉', ...ROSE, streak: 'v1', end: false };
+  for (const count of [1, 12, 48]) server.send(gift({ id: `v${count}`, ...streak, count }));
+  server.send(gift({ id: 'l', user: 'l', name: 'Kenji 健二', ...LION }));
+  await expect(page.locator('.gg-callout')).toHaveCount(2);
+  await shoot(page, 'alerts-vertical.png', 900);
+});
