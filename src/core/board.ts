@@ -152,9 +152,9 @@ export class Board {
   #place(row: Row): void {
     if (row.hidden) return;
     const top = this.#top;
-    let i: number;
+    let from: number;
     if (row.cached) {
-      i = top.indexOf(row);
+      from = top.indexOf(row);
     } else {
       const last = top[top.length - 1];
       if (top.length >= this.#cacheSize) {
@@ -163,13 +163,20 @@ export class Board {
         top.pop();
       }
       row.cached = true;
-      i = top.push(row) - 1;
+      from = top.push(row) - 1;
     }
-    // Bubble up: the row's total only grew, so it only moves towards the top.
-    for (let above = top[i - 1]; i > 0 && above && ranksAbove(row, above); above = top[i - 1]) {
-      top[i] = above;
-      i--;
+    // The row's total only grew, so it only moves up: binary-search its place among those above it.
+    let low = 0;
+    let high = from;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const other = top[mid];
+      if (other && ranksAbove(row, other)) high = mid;
+      else low = mid + 1;
     }
-    top[i] = row;
+    if (low < from) {
+      top.splice(from, 1);
+      top.splice(low, 0, row);
+    }
   }
 }

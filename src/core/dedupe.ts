@@ -10,29 +10,40 @@ export function dedupeKey(event: CoreEvent): string {
 }
 
 export class Dedupe {
-  readonly #seen: RecentMap<true>;
+  readonly #capacity: number;
+  /** One map per platform: the raw id is the key, no string to build and hash per event. */
+  readonly #seen = new Map<string, RecentMap<true>>();
 
-  constructor(capacity: number, seen: Iterable<string> = []) {
-    this.#seen = new RecentMap(capacity);
-    for (const key of seen) this.#seen.set(key, true);
-  }
-
-  get size(): number {
-    return this.#seen.size;
+  constructor(capacity: number) {
+    this.#capacity = capacity;
   }
 
   /** True the first time an event id is seen, false for every repeat. An event without id is new. */
   firstSeen(event: CoreEvent): boolean {
-    return event.id === '' || this.#seen.add(dedupeKey(event), true);
+    return event.id === '' || this.#platform(event.platform).add(event.id, true);
   }
 
   /** Remembers keys saved by `newest` (after a reload). */
   restore(keys: readonly string[]): void {
-    for (const key of keys) this.#seen.set(key, true);
+    for (const key of keys) {
+      const colon = key.indexOf(':');
+      if (colon > 0) this.#platform(key.slice(0, colon)).set(key.slice(colon + 1), true);
+    }
   }
 
-  /** The newest `limit` keys, oldest first. */
+  /** The newest `limit` keys (`platform:id`), spread over the platforms. */
   newest(limit: number): string[] {
-    return this.#seen.newest(limit).map(([key]) => key);
+    const maps = Array.from(this.#seen);
+    const share = Math.ceil(limit / Math.max(1, maps.length));
+    return maps.flatMap(([platform, ids]) => ids.newest(share).map(([id]) => `${platform}:${id}`));
+  }
+
+  #platform(platform: string): RecentMap<true> {
+    let ids = this.#seen.get(platform);
+    if (!ids) {
+      ids = new RecentMap(this.#capacity);
+      this.#seen.set(platform, ids);
+    }
+    return ids;
   }
 }
