@@ -220,3 +220,26 @@ test('the seeded demo thanks its gifters by name and plays effects', async ({ pa
   await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(5);
   expect((await hook(page)).queue.started).toBeGreaterThan(0);
 });
+
+test('chimes with sound=on and lets every note go when it ends', async ({ page }) => {
+  const server = await feedServer();
+  await openAlerts(page, server, '&sound=on&volume=30');
+  // OBS starts Chromium with --autoplay-policy=no-user-gesture-required; here a click stands in.
+  await page.mouse.click(5, 5);
+  server.send(gift({ id: 'l', user: 'u', name: 'Leo', ...LION }));
+  await expect.poll(async () => (await hook(page)).audioNotes).toBeGreaterThan(0);
+  await expect.poll(async () => (await hook(page)).audioNotes, { timeout: 10_000 }).toBe(0);
+});
+
+test('follows a resize in the middle of an animation', async ({ page }) => {
+  const server = await feedServer();
+  await openAlerts(page, server, '&duration=3');
+  server.send(gift({ id: 'l', user: 'u', name: 'Leo', ...LION }));
+  await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(3);
+  await page.setViewportSize({ width: 540, height: 960 });
+  const canvas = page.locator('canvas.gg-stage');
+  await expect.poll(async () => (await canvas.boundingBox())?.width).toBe(540);
+  expect((await canvas.boundingBox())?.height).toBe(960);
+  await expect.poll(() => canvasInk(page)).toBeGreaterThan(500);
+  await untilIdle(page);
+});

@@ -55,6 +55,7 @@ export interface AlertsHook {
   pooledSprites: number;
   contextLosses: number;
   domNodes: number;
+  audioNotes: number;
   callouts: number;
   queue: { pushed: number; started: number; summarised: number; waiting: number; playing: number };
 }

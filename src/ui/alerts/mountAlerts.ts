@@ -92,7 +92,7 @@ export async function mountAlerts(
     tiers: config.tiers,
     backlogGapMs: Math.max(8000, 2 * durationMs),
   });
-  const chimes = config.sound ? new Chimes(config.volume / 100) : null;
+  const chimes = config.sound ? new Chimes(config.volume / 100, clock) : null;
   const palette = paletteOf(config.theme, config.accent);
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let wake: ReturnType<typeof setTimeout> | undefined;

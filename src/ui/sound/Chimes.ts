@@ -3,6 +3,8 @@ import { chimeNotes } from './chimeNotes';
 
 /** Scheduled this far ahead so the attack is never clipped (OBS loses the start of short sounds). */
 const LEAD_IN = 0.06;
+/** A chime that could not start within this long (ms) is dropped. */
+const STALE_MS = 1000;
 
 /**
  * Alert sounds synthesised with Web Audio: one AudioContext for the whole stream, created on the
@@ -17,18 +19,22 @@ export class Chimes {
 
   constructor(
     private readonly volume: number,
+    private readonly clock: () => number = () => performance.now(),
     private readonly createContext: () => AudioContext = () => new AudioContext(),
   ) {}
 
   play(tier: Tier): void {
     const ctx = this.ensure();
     if (!ctx) return;
-    if (ctx.state !== 'running') {
-      void ctx.resume().then(
-        () => this.schedule(ctx, tier),
-        () => undefined,
-      );
-    } else this.schedule(ctx, tier);
+    if (ctx.state === 'running') return this.schedule(ctx, tier);
+    // In a normal browser resume() waits for a click: a chime that late belongs to an old alert.
+    const asked = this.clock();
+    void ctx.resume().then(
+      () => {
+        if (this.clock() - asked < STALE_MS) this.schedule(ctx, tier);
+      },
+      () => undefined,
+    );
   }
 
   /** Notes still holding audio nodes (for the debug hook: returns to 0 after each chime). */

@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { Texture } from 'pixi.js';
+import {
+  GiftEffect,
+  type EffectDeps,
+  type EffectSpec,
+} from '../../../src/render/effects/GiftEffect';
+import type { EmojiTextures } from '../../../src/render/EmojiTextures';
+import type { ImageCache } from '../../../src/render/ImageCache';
+import { SpritePool } from '../../../src/render/SpritePool';
+import type { ParticleTextures } from '../../../src/render/textures';
+
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+}
+
+function deps(pool = new SpritePool()): EffectDeps {
+  const white = { get: () => Texture.WHITE } as unknown;
+  return {
+    pool,
+    textures: white as ParticleTextures,
+    emoji: white as EmojiTextures,
+    images: {} as ImageCache,
+    random: seeded(7),
+    screen: () => ({ width: 1920, height: 1080 }),
+  };
+}
+
+const spec = (tier: 1 | 2 | 3 | 4): EffectSpec => ({
+  key: 'k',
+  tier,
+  art: { kind: 'emoji', emoji: '🦁' },
+  fallback: { kind: 'emoji', emoji: '🦁' },
+  position: 'bottom',
+  palette: [0xffc24b, 0xff8a3d],
+});
+
+/** Runs an effect at a frame rate; returns its length in seconds and a snapshot at 1 s. */
+function run(tier: 1 | 2 | 3 | 4, fps: number) {
+  const effect = new GiftEffect(spec(tier), deps());
+  let t = 0;
+  let at1s: number[] = [];
+  while (!effect.done && t < 60) {
+    effect.update(1 / fps);
+    t += 1 / fps;
+    if (Math.abs(t - 1) < 1e-9 || (at1s.length === 0 && t > 1)) {
+      at1s = effect.container.children.flatMap((c) => c.children.map((s) => Math.round(s.x)));
+    }
+  }
+  effect.destroy();
+  return { length: t, at1s };
+}
+
+describe('GiftEffect', () => {
+  it.each([1, 2, 3, 4] as const)(
+    'tier %i lasts the same wall-clock time at 30 and 60 fps',
+    (tier) => {
+      const at30 = run(tier, 30);
+      const at60 = run(tier, 60);
+      expect(Math.abs(at30.length - at60.length)).toBeLessThanOrEqual(1 / 30 + 1e-9);
+      expect(at30.at1s.length).toBeGreaterThan(3);
+      expect(at30.at1s).toEqual(at60.at1s);
+    },
+  );
+
+  it('grows with the tier: a pop is short, a celebration long and full of particles', () => {
+    expect(run(1, 60).length).toBeLessThan(run(4, 60).length);
+    const pool = new SpritePool();
+    const small = new GiftEffect(spec(1), deps(pool));
+    const smallCount = pool.inUse;
+    small.destroy();
+    const big = new GiftEffect(spec(4), deps(pool));
+    expect(pool.inUse).toBeGreaterThan(smallCount * 5);
+    big.destroy();
+  });
+
+  it('returns every sprite to the pool, so repeated alerts create no new ones', () => {
+    const pool = new SpritePool();
+    for (let i = 0; i < 50; i++) {
+      const effect = new GiftEffect(spec(4), deps(pool));
+      effect.update(0.5);
+      effect.destroy();
+      expect(pool.inUse).toBe(0);
+    }
+    const size = pool.size;
+    new GiftEffect(spec(4), deps(pool)).destroy();
+    expect(pool.size).toBe(size);
+  });
+
+  it('stays on screen a little longer with each combo step', () => {
+    const effect = new GiftEffect(spec(1), deps());
+    effect.update(1.5);
+    effect.bump();
+    effect.update(0.5);
+    expect(effect.done).toBe(false);
+    effect.update(1);
+    expect(effect.done).toBe(true);
+    effect.destroy();
+  });
+});
