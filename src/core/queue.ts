@@ -187,7 +187,7 @@ export class AlertQueue {
     if (i >= 0) at.moments[i] = moment;
     if (!('startedAt' in at)) return this.sortWaiting();
     const value = total(at.moments);
-    if (at.kind === 'compact' && value >= this.options.min) at.kind = 'full';
+    if (at.kind === 'compact' && value >= this.options.min && value > 0) at.kind = 'full';
     if (at.kind === 'full') at.tier = tierOf(value, this.options.tiers);
     at.endsAt = Math.max(at.endsAt, now + this.options.durationMs * 0.6);
     this.dirty.add(at);
@@ -240,7 +240,8 @@ export class AlertQueue {
       this.stats.skipped += entry.moments.length;
       return null;
     }
-    const kind = value < min ? 'compact' : 'full';
+    // Follows, likes, shares and raids are worth no points: a compact thank-you, never a big effect.
+    const kind = value < min || value <= 0 ? 'compact' : 'full';
     const tier = kind === 'full' ? tierOf(value, tiers) : 1;
     const length = durationMs * (kind === 'full' ? TIER_LENGTH[tier] : COMPACT_LENGTH) * factor;
     const alert: Alert = {

@@ -243,3 +243,40 @@ test('follows a resize in the middle of an animation', async ({ page }) => {
   await expect.poll(() => canvasInk(page)).toBeGreaterThan(500);
   await untilIdle(page);
 });
+
+test('loads the gift picture only from TikTok image hosts, and falls back when it fails', async ({
+  page,
+}) => {
+  const server = await feedServer();
+  const asked: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  // One red pixel, served as if by TikTok's CDN (nothing leaves the machine).
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  await page.route(/^https:\/\/(p19-webcast\.tiktokcdn\.com|evil\.example)\//, (route) => {
+    const url = route.request().url();
+    asked.push(url);
+    if (url.endsWith('broken.png')) return route.fulfill({ status: 404 });
+    return route.fulfill({
+      status: 200,
+      contentType: 'image/png',
+      headers: { 'access-control-allow-origin': '*' },
+      body: png,
+    });
+  });
+  await openAlerts(page, server, '&duration=2');
+  const cdn = 'https://p19-webcast.tiktokcdn.com/img/';
+  const send = (id: string, image: string) =>
+    server.send(gift({ id, user: id, name: id, ...GALAXY, image }));
+  send('ok', `${cdn}galaxy.png`);
+  send('broken', `${cdn}broken.png`);
+  send('evil', 'https://evil.example/tracker.png');
+  await expect.poll(() => asked.length).toBe(2);
+  await expect.poll(() => canvasInk(page)).toBeGreaterThan(500);
+  await untilIdle(page);
+  expect(asked.some((u) => u.includes('evil.example'))).toBe(false);
+  expect(pageErrors).toEqual([]);
+});

@@ -12,6 +12,7 @@ export function gift(options: {
   count?: number;
   streak?: string;
   end?: boolean;
+  image?: string;
 }): string {
   return JSON.stringify({
     v: 1,
@@ -19,7 +20,12 @@ export function gift(options: {
     platform: 'tiktok',
     type: 'gift',
     user: { id: options.user, name: options.name },
-    gift: { id: options.giftId, name: options.giftName, coins: options.coins },
+    gift: {
+      id: options.giftId,
+      name: options.giftName,
+      coins: options.coins,
+      ...(options.image ? { image: options.image } : {}),
+    },
     count: options.count ?? 1,
     ...(options.streak ? { streak: options.streak, end: options.end ?? true } : {}),
   });

@@ -124,6 +124,12 @@ describe('AlertQueue', () => {
     expect(none.statusOf('rose')).toBe('below-min');
   });
 
+  it('gives a follow (no points) a compact callout even with min=0', () => {
+    const q = new AlertQueue({ ...OPTIONS, min: 0 });
+    q.push(moment({ id: 'f', kind: 'follow', gift: 'Follow', value: 0 }), 0);
+    expect(q.advance(0).started[0]?.kind).toBe('compact');
+  });
+
   it('upgrades a compact combo to a full alert when it climbs past min=', () => {
     const q = new AlertQueue({ ...OPTIONS, min: 100 });
     q.push(moment({ id: 's', value: 1, final: false }), 0);
