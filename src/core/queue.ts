@@ -8,6 +8,9 @@ import {
   type Tier,
 } from './queueTiers';
 import { RecentIds, type Fate } from './queueRecent';
+import { momentsValue, PendingSummary, type Summary } from './queueSummary';
+
+export type { Summary } from './queueSummary';
 
 export interface QueueOptions {
   /** Alerts on screen at once (the callout stack). */
@@ -26,13 +29,6 @@ export interface QueueOptions {
 }
 
 export type AlertKind = 'full' | 'compact' | 'summary';
-
-export interface Summary {
-  count: number;
-  value: number;
-  /** The first few distinct gifters folded in (already sanitised names). */
-  names: string[];
-}
 
 /** One thing on screen: a moment, several coalesced moments of one gifter, or a summary. */
 export interface Alert {
@@ -68,19 +64,7 @@ interface Waiting {
   seq: number;
 }
 
-interface PendingSummary extends Summary {
-  since: number;
-  /** The biggest gifters folded in so far, best first (names shown in the summary). */
-  top: { name: string; value: number }[];
-}
-
-const SUMMARY_NAMES = 3;
-
-function total(moments: readonly Moment[]): number {
-  let sum = 0;
-  for (const m of moments) sum += Number.isFinite(m.value) ? m.value : 0;
-  return sum;
-}
+const total = momentsValue;
 
 /**
  * The alert queue: pure and driven by wall-clock `now` (never by animation frames, which stop while
@@ -216,15 +200,14 @@ export class AlertQueue {
     if (summary && (this.waiting.length === 0 || now - summary.since >= 2 * durationMs)) {
       this.summary = null;
       const key = `summary:${++this.summaries}`;
-      const tier = Math.min(3, tierOf(summary.value, tiers)) as Tier;
+      const tier = Math.min(3, tierOf(summary.worth, tiers)) as Tier;
       const length = durationMs * SUMMARY_LENGTH * factor;
-      const { count, value, names } = summary;
       return this.begin({
         key,
         kind: 'summary',
         tier,
         moments: [],
-        summary: { count, value, names },
+        summary: summary.snapshot(),
         startedAt: now,
         endsAt: now + length,
       });
@@ -265,21 +248,11 @@ export class AlertQueue {
 
   private fold(entry: Waiting | undefined, now: number): void {
     if (!entry) return;
-    const summary = (this.summary ??= { count: 0, value: 0, names: [], since: now, top: [] });
+    (this.summary ??= new PendingSummary(now)).add(entry.moments);
     for (const m of entry.moments) {
       this.located.delete(m.id);
       this.fates.set(m.id, 'summarised');
-      summary.count++;
     }
-    const value = total(entry.moments);
-    summary.value += value;
-    const name = entry.moments[0]?.name ?? '';
-    const known = summary.top.find((t) => t.name === name);
-    if (known) known.value += value;
-    else summary.top.push({ name, value });
-    summary.top.sort((a, b) => b.value - a.value);
-    summary.top.length = Math.min(summary.top.length, SUMMARY_NAMES);
-    summary.names = summary.top.map((t) => t.name);
     this.stats.summarised += entry.moments.length;
   }
 
