@@ -100,11 +100,12 @@ export class Combos {
   /** null: the delivery changes nothing (stale step, late part, repeated end marker). */
   deliver(d: Delivery): ComboOutcome | null {
     const key = d.combo.key;
-    const closed = this.#closed.get(key);
-    if (closed) return this.#late(closed, d);
     let open = this.#open.get(key);
     const isNew = !open;
     if (!open) {
+      // Open and closed keys never overlap: look in the closed memory only for an unknown key.
+      const closed = this.#closed.get(key);
+      if (closed) return this.#late(closed, d);
       const w = { best: 0, bestCount: 0, parts: 0, partCount: 0 };
       open = { ...w, key, user: d.user, lastAt: d.now, moment: { ...d.moment, startedAt: d.now } };
     }
