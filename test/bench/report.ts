@@ -225,7 +225,7 @@ export function markdown(r: Results): string {
             `${b.longTasks.count}, longest ${b.longTasks.longestMs} ms`,
           ],
           [
-            "Tasks over 50 ms while the page loaded and drew its first alert (before the burst; not in the budget)",
+            'Tasks over 50 ms while the page loaded and drew its first alert (before the burst; not in the budget)',
             (b.firstAlertLongTasks ?? []).length === 0
               ? 'none'
               : `${(b.firstAlertLongTasks ?? []).join(', ')} ms`,
