@@ -11,9 +11,10 @@ import { fromMilli } from './value';
  * - a `part` delivery is one distinct piece (one sub of a bomb; dedupe has already made ids unique):
  *   sum them;
  * - a combo is worth max(best total, sum of parts) and counts once: on a `final` delivery or after
- *   a silence. A delivery for a closed combo adds only what it raises the worth above what was
- *   counted (a late step with a higher count after a timeout) and otherwise changes nothing (a late
- *   bomb part already counted by its header, a repeated end marker, a stale step).
+ *   a silence. A delivery for a closed combo, within KEY_REUSE_MS, adds only what it raises the
+ *   worth above what was counted (a late step with a higher count after a timeout) and otherwise
+ *   changes nothing (a late bomb part already counted by its header, a repeated end marker, a stale
+ *   step). Later than that, the key starts a new combo (old Twitch bomb lines reuse gifter + tier).
  * All values here are integer milli-points.
  */
 
@@ -34,6 +35,8 @@ export interface OpenCombo extends Worth {
 
 export interface ClosedCombo extends Worth {
   counted: number;
+  /** When it closed: a delivery KEY_REUSE_MS later starts a new combo under the same key. */
+  closedAt: number;
 }
 
 export interface Delivery {
@@ -83,13 +86,22 @@ function show(w: Worth, latest: Moment, startedAt: number, now: number, final: b
   };
 }
 
+/**
+ * How long a closed combo's key keeps absorbing late deliveries. Past it, the key starts a new
+ * combo: Twitch bomb lines without a community gift id are keyed by gifter + tier, so the same
+ * gifter's next bomb reuses the key. A minute covers late lines yet parts two such bombs.
+ */
+export const KEY_REUSE_MS = 60_000;
+
 export class Combos {
   readonly #open = new Map<string, OpenCombo>();
   readonly #closed: RecentMap<ClosedCombo>;
   readonly #timeoutMs: number;
+  readonly #reuseAfterMs: number;
 
-  constructor(options: { timeoutMs: number; closedCapacity: number }) {
+  constructor(options: { timeoutMs: number; closedCapacity: number; reuseAfterMs?: number }) {
     this.#timeoutMs = options.timeoutMs;
+    this.#reuseAfterMs = Math.max(options.reuseAfterMs ?? KEY_REUSE_MS, options.timeoutMs);
     this.#closed = new RecentMap(options.closedCapacity);
   }
 
@@ -105,7 +117,8 @@ export class Combos {
     if (!open) {
       // Open and closed keys never overlap: look in the closed memory only for an unknown key.
       const closed = this.#closed.get(key);
-      if (closed) return this.#late(closed, d);
+      // Keys can be reused: Twitch bombs without a community gift id are keyed by gifter and tier.
+      if (closed && d.now - closed.closedAt <= this.#reuseAfterMs) return this.#late(closed, d);
       const w = { best: 0, bestCount: 0, parts: 0, partCount: 0 };
       open = { ...w, key, user: d.user, lastAt: d.now, moment: { ...d.moment, startedAt: d.now } };
     }
@@ -138,7 +151,7 @@ export class Combos {
   #close(open: OpenCombo, now: number): ComboOutcome {
     const counted = worthOf(open);
     const { best, bestCount, parts, partCount } = open;
-    this.#closed.set(open.key, { best, bestCount, parts, partCount, counted });
+    this.#closed.set(open.key, { best, bestCount, parts, partCount, counted, closedAt: now });
     const moment = { ...open.moment, final: true, updatedAt: now };
     return { moment, user: open.user, add: counted };
   }

@@ -54,7 +54,9 @@ const snapshotSchema = z.object({
   v: z.literal(1),
   rows: z.array(user.extend({ milli, seq: z.number().int().min(0) })),
   ids: z.array(z.string()),
-  closed: z.array(z.tuple([z.string(), z.object({ ...worth, counted: milli })])),
+  closed: z.array(
+    z.tuple([z.string(), z.object({ ...worth, counted: milli, closedAt: z.number() })]),
+  ),
   open: z.array(
     z.object({ ...worth, key: z.string(), user, lastAt: z.number(), moment: momentSchema }),
   ),

@@ -104,3 +104,24 @@ describe('Twitch gift bombs', () => {
     expect(s.top(1)[0]?.key).toBe('anonymous');
   });
 });
+
+describe('Twitch gift bombs without a community gift id (old lines)', () => {
+  it('counts two bombs by the same gifter and tier minutes apart as two bombs', () => {
+    const s = session();
+    s.ingest(bombHeader({ id: 'h1', count: 5 }), 1000);
+    s.ingest(bombPart({ id: 'p1' }), 2000);
+    s.tick(20_000);
+    s.ingest(bombHeader({ id: 'h2', count: 5 }), 300_000);
+    s.ingest(bombPart({ id: 'p2' }), 301_000);
+    s.tick(400_000);
+    expect(board(s)).toEqual([['CkPuffin', 5000]]);
+  });
+
+  it('still merges lines arriving shortly after the bomb closed', () => {
+    const s = session();
+    s.ingest(bombPart({ id: 'p1' }), 1000);
+    s.tick(9000); // closed by silence with 1 sub
+    s.ingest(bombHeader({ id: 'h1', count: 3 }), 20_000);
+    expect(board(s)).toEqual([['CkPuffin', 1500]]);
+  });
+});
