@@ -1,12 +1,11 @@
-import type { Config } from './config';
-import { Board, type BoardRow, type BoardUser } from './board';
-import { compileBlocklist, maskName, type BlockAction, type Blocklist } from './blocklist';
+import { Board, type BoardRow } from './board';
 import { Combos, type ComboOutcome } from './combos';
 import { Dedupe } from './dedupe';
-import { countOf, giftLabel } from './describe';
-import { isRanked, type CoreEvent, type Platform } from './events';
+import { countOf } from './describe';
+import { isRanked, type CoreEvent } from './events';
+import { Identities } from './identities';
 import type { Moment } from './moment';
-import { ANONYMOUS, sanitizeName } from './names';
+import { sanitizeName } from './names';
 import {
   loadSnapshot,
   saveSnapshot,
@@ -14,67 +13,13 @@ import {
   type KeyValueStore,
   type Snapshot,
 } from './persist';
-import { RecentMap } from './recent';
+import { DEFAULT_LIMITS, type SessionLimits, type SessionOptions } from './sessionOptions';
 import { toMilli } from './value';
 
 export type { BoardRow } from './board';
 export type { KeyValueStore } from './persist';
-
-/** Bounds that keep a stream left running for hours in fixed memory and storage. */
-export interface SessionLimits {
-  /** Event ids remembered for dedupe. */
-  ids: number;
-  /** Closed combo keys remembered (late deliveries of them change nothing). */
-  closedCombos: number;
-  /** Ids, closed combos and board rows written to storage (the best rows first). */
-  persistIds: number;
-  persistClosed: number;
-  persistRows: number;
-  /** Least time between two saves from tick(). */
-  saveIntervalMs: number;
-}
-
-export const DEFAULT_LIMITS: SessionLimits = {
-  ids: 20_000,
-  closedCombos: 5_000,
-  persistIds: 5_000,
-  persistClosed: 1_000,
-  persistRows: 3_000,
-  saveIntervalMs: 2_000,
-};
-
-export interface SessionOptions {
-  /** Session name (URL `session`): its board survives reloads. */
-  session: string;
-  /** The page ('alerts', 'board'): each page keeps its own copy, so two sources never overwrite each other. */
-  role: string;
-  /** A combo silent this long is finished with what arrived. */
-  streakTimeoutMs: number;
-  block: readonly string[];
-  blockAction: BlockAction;
-  /** Logins kept off `top()` (still counted). */
-  hide: readonly string[];
-  limits?: Partial<SessionLimits>;
-}
-
-interface Who {
-  key: string;
-  login: string;
-  platform: Platform;
-  /** The board's view of the sender (the masked name when blocked). */
-  user: BoardUser;
-  /** Sanitised name. */
-  name: string;
-  /** What the board shows: masked when the blocklist matched. */
-  boardName: string;
-  /** What the callout shows. */
-  momentName: string;
-  callout: boolean;
-  raw: string;
-}
-
-/** Every anonymous gifter shares one board row. */
-const ANONYMOUS_KEY = 'anonymous';
+export { DEFAULT_LIMITS, sessionOptions } from './sessionOptions';
+export type { SessionLimits, SessionOptions } from './sessionOptions';
 
 /**
  * One stream session: dedupe -> streaks and bombs -> board, with persistence. Pure: time comes in as
@@ -86,9 +31,7 @@ export class GiftSession {
   readonly #board: Board;
   readonly #combos: Combos;
   readonly #dedupe: Dedupe;
-  readonly #blocklist: Blocklist;
-  readonly #who: RecentMap<Who>;
-  readonly #labels = new RecentMap<string>(1_000);
+  readonly #identities: Identities;
   readonly #listeners = new Set<() => void>();
   readonly #drops: Record<string, number> = {};
   readonly #store: KeyValueStore | undefined;
@@ -107,8 +50,7 @@ export class GiftSession {
       closedCapacity: this.#limits.closedCombos,
     });
     this.#dedupe = new Dedupe(this.#limits.ids);
-    this.#blocklist = compileBlocklist(config.block);
-    this.#who = new RecentMap(10_000);
+    this.#identities = new Identities(config.block, config.blockAction);
     this.#store = options.store;
     this.#key = storageKey(config.session, config.role);
     this.#lastSave = options.now;
@@ -135,8 +77,8 @@ export class GiftSession {
     if (!Number.isFinite(event.value) || event.value < 0) return this.#drop('invalid');
     if (!this.#dedupe.firstSeen(event)) return this.#drop('duplicate');
     this.#dirty = true;
-    const who = this.#identify(event);
-    let changed = this.#board.rename(who.key, who.boardName);
+    const who = this.#identities.of(event);
+    let changed = this.#board.rename(who.key, who.user.name);
     const ranked = isRanked(event);
     const moment: Moment = {
       id: event.combo && ranked ? event.combo.key : event.id,
@@ -144,7 +86,7 @@ export class GiftSession {
       platform: event.platform,
       userKey: who.key,
       name: who.momentName,
-      gift: this.#label(event),
+      gift: this.#identities.label(event),
       count: countOf(event),
       value: ranked ? event.value : 0,
       final: true,
@@ -227,42 +169,6 @@ export class GiftSession {
     return outcome.add > 0;
   }
 
-  /** Gift names are sanitised once per distinct name, not once per delivery. */
-  #label(event: CoreEvent): string {
-    if (event.kind !== 'gift') return giftLabel(event);
-    let label = this.#labels.get(event.gift.name);
-    if (label === undefined) {
-      label = giftLabel(event);
-      this.#labels.set(event.gift.name, label);
-    }
-    return label;
-  }
-
-  #identify(event: CoreEvent): Who {
-    const sender = event.sender;
-    const key = sender.anonymous ? ANONYMOUS_KEY : sender.key;
-    const cached = this.#who.get(key);
-    if (cached && cached.raw === sender.name && cached.login === sender.login) return cached;
-    const name = sender.anonymous ? ANONYMOUS : sanitizeName(sender.name, sender.login);
-    const blocked = !sender.anonymous && this.#blocklist.matches(sender.name, name, sender.login);
-    const masked = blocked ? maskName(name) : name;
-    const skip = blocked && this.#options.blockAction === 'skip';
-    const login = sender.anonymous ? '' : sender.login;
-    const who: Who = {
-      key,
-      login,
-      platform: event.platform,
-      user: { key, name: masked, login, platform: event.platform },
-      name,
-      boardName: masked,
-      momentName: skip ? name : masked,
-      callout: !skip,
-      raw: sender.name,
-    };
-    this.#who.set(key, who);
-    return who;
-  }
-
   #drop(reason: string): null {
     this.#drops[reason] = (this.#drops[reason] ?? 0) + 1;
     return null;
@@ -298,16 +204,4 @@ export class GiftSession {
       })),
     });
   }
-}
-
-/** Session options from the page's URL config; `role` is the page ('alerts', 'board'). */
-export function sessionOptions(config: Config, role: string): SessionOptions {
-  return {
-    session: config.session,
-    role,
-    streakTimeoutMs: config.streak * 1000,
-    block: config.block,
-    blockAction: config.blockaction,
-    hide: config.hide,
-  };
 }
