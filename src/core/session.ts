@@ -22,6 +22,12 @@ export { DEFAULT_LIMITS, sessionOptions } from './sessionOptions';
 export type { SessionLimits, SessionOptions } from './sessionOptions';
 
 /**
+ * Points one delivery may carry (a billion: far above any real gift). Absurd values from a broken or
+ * hostile feed are dropped, so board totals stay exact integers of milli-points (below 2^53).
+ */
+export const MAX_EVENT_POINTS = 1e9;
+
+/**
  * One stream session: dedupe -> streaks and bombs -> board, with persistence. Pure: time comes in as
  * `now`, storage as a `KeyValueStore`. Shared logic reads only the structural fields of events.
  */
@@ -74,7 +80,7 @@ export class GiftSession {
 
   /** The moment to show for this delivery, or null when it is dropped. */
   ingest(event: CoreEvent, now: number): Moment | null {
-    if (!Number.isFinite(event.value) || event.value < 0) return this.#drop('invalid');
+    if (!(event.value >= 0 && event.value <= MAX_EVENT_POINTS)) return this.#drop('invalid');
     if (!this.#dedupe.firstSeen(event)) return this.#drop('duplicate');
     this.#dirty = true;
     const who = this.#identities.of(event);

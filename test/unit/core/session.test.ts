@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  ANONYMOUS_GIFTER,
   ZERODY,
+  roseStreak,
+  singleGiftSub,
   cheer,
   follow,
   oneOffGift,
@@ -72,7 +75,46 @@ describe('GiftSession', () => {
     const s = session();
     expect(s.ingest({ ...cheer({ id: 'x', bits: 1 }), value: Number.NaN }, 1)).toBeNull();
     expect(s.ingest({ ...cheer({ id: 'y', bits: 1 }), value: -5 }, 1)).toBeNull();
-    expect(s.drops).toEqual({ invalid: 2 });
+    expect(s.ingest({ ...cheer({ id: 'z', bits: 1 }), value: 1e12 }, 1)).toBeNull();
+    expect(s.drops).toEqual({ invalid: 3 });
+    expect(board(s)).toEqual([]);
+  });
+
+  it('never masks or skips the anonymous gifter, whatever the blocklist says', () => {
+    const s = session({ block: ['anon'], blockAction: 'skip' });
+    const [moment] = feed(s, [singleGiftSub({ id: 'a', sender: ANONYMOUS_GIFTER })]);
+    expect([moment?.name, moment?.callout]).toEqual(['Anonymous', true]);
+  });
+
+  it('matches the blocklist on the login too', () => {
+    const s = session({ block: ['spam'] });
+    const [moment] = feed(s, [
+      oneOffGift({ id: 'x', sender: tiktokSender('5', 'spam_bot_5', 'Friendly') }),
+    ]);
+    expect(moment?.name).toBe('F•••');
+  });
+
+  it('keeps a blocked streak without callout on every step (blockaction=skip)', () => {
+    const s = session({ block: ['zerody'], blockAction: 'skip' });
+    const moments = feed(
+      s,
+      roseStreak({ idPrefix: 's', groupId: 'g', counts: [1, 2, 3], end: true }),
+    );
+    expect(moments.map((m) => m?.callout)).toEqual([false, false, false]);
+    expect(board(s)).toEqual([['Z•••', 3]]);
+  });
+
+  it('shows likes and raids without ranking them, even when they carry a combo', () => {
+    const s = session();
+    const like = {
+      ...follow({ id: 'l' }),
+      kind: 'like' as const,
+      count: 15,
+      combo: { key: 'likes', role: 'total' as const },
+    };
+    const [moment] = feed(s, [like]);
+    expect([moment?.id, moment?.gift, moment?.count, moment?.value]).toEqual(['l', 'Likes', 15, 0]);
+    expect(board(s)).toEqual([]);
   });
 
   it('sanitises names: markup stays text, bidi overrides go', () => {
