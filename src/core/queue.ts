@@ -96,6 +96,7 @@ export class AlertQueue {
   /** A new moment, or an update of one already queued or shown (same `id`). */
   push(moment: Moment, now: number): void {
     this.stats.pushed++;
+    this.lastAdvance ??= now; // a page hidden from the start measures its pause from the first gift
     const at = this.located.get(moment.id);
     if (at) return this.update(at, moment, now);
     const fate = this.fates.get(moment.id);
@@ -128,7 +129,11 @@ export class AlertQueue {
   advance(now: number): QueueStep {
     const { slots, backlogGapMs } = this.options;
     if (this.lastAdvance !== null && now - this.lastAdvance >= backlogGapMs) {
-      while (this.waiting.length > slots) this.fold(this.waiting.pop(), now);
+      // Back after a long pause: the biggest gifts still play, the rest is one summary shown now.
+      if (this.waiting.length > slots) {
+        while (this.waiting.length > slots - 1) this.fold(this.waiting.pop(), now);
+        if (this.summary) this.summary.urgent = true;
+      }
     }
     this.lastAdvance = now;
     const ended = this.endDue(now);
@@ -197,10 +202,11 @@ export class AlertQueue {
     const { durationMs, min, minAction, tiers, slots } = this.options;
     const factor = backlogFactor(this.waiting.length, slots);
     const summary = this.summary;
-    if (summary && (this.waiting.length === 0 || now - summary.since >= 2 * durationMs)) {
+    const due = summary && (summary.urgent || now - summary.since >= 2 * durationMs);
+    if (summary && (this.waiting.length === 0 || due)) {
       this.summary = null;
       const key = `summary:${++this.summaries}`;
-      const tier = Math.min(3, tierOf(summary.worth, tiers)) as Tier;
+      const tier = Math.min(2, tierOf(summary.worth, tiers)) as Tier;
       const length = durationMs * SUMMARY_LENGTH * factor;
       return this.begin({
         key,

@@ -18,6 +18,8 @@ export function momentsValue(moments: readonly Moment[]): number {
 
 /** Gathers the gifts a busy queue could not show one by one, until the summary plays. */
 export class PendingSummary {
+  /** Play before anything else waiting (the page came back to a backlog). */
+  urgent = false;
   private count = 0;
   private value = 0;
   private readonly top: { name: string; value: number }[] = [];

@@ -4,10 +4,19 @@ import { CanvasSource, Texture } from 'pixi.js';
 export type Shape = 'glow' | 'star' | 'spark' | 'confetti' | 'ring' | 'heart';
 export const SHAPES: readonly Shape[] = ['glow', 'star', 'spark', 'confetti', 'ring', 'heart'];
 
-const SIZE = 64;
+/** Pixel size per shape: rings and glows are drawn large on screen, so they get more pixels. */
+const SIZES: Readonly<Record<Shape, number>> = {
+  glow: 128,
+  star: 64,
+  spark: 64,
+  confetti: 64,
+  ring: 256,
+  heart: 64,
+};
 
 function draw(shape: Shape, g: CanvasRenderingContext2D): void {
-  const c = SIZE / 2;
+  const size = SIZES[shape];
+  const c = size / 2;
   g.fillStyle = '#fff';
   g.strokeStyle = '#fff';
   switch (shape) {
@@ -17,7 +26,7 @@ function draw(shape: Shape, g: CanvasRenderingContext2D): void {
       grad.addColorStop(0.25, 'rgba(255,255,255,0.8)');
       grad.addColorStop(1, 'rgba(255,255,255,0)');
       g.fillStyle = grad;
-      g.fillRect(0, 0, SIZE, SIZE);
+      g.fillRect(0, 0, size, size);
       return;
     }
     case 'star': {
@@ -32,28 +41,28 @@ function draw(shape: Shape, g: CanvasRenderingContext2D): void {
       return;
     }
     case 'spark': {
-      const grad = g.createLinearGradient(0, c, SIZE, c);
+      const grad = g.createLinearGradient(0, c, size, c);
       grad.addColorStop(0, 'rgba(255,255,255,0)');
       grad.addColorStop(0.7, 'rgba(255,255,255,1)');
       grad.addColorStop(1, 'rgba(255,255,255,0.6)');
       g.fillStyle = grad;
-      g.fillRect(0, c - 4, SIZE, 8);
+      g.fillRect(0, c - 4, size, 8);
       return;
     }
     case 'confetti':
       g.fillRect(c - 14, c - 22, 28, 44);
       return;
     case 'ring':
-      g.lineWidth = 5;
+      g.lineWidth = size / 13;
       g.beginPath();
-      g.arc(c, c, c - 5, 0, Math.PI * 2);
+      g.arc(c, c, c - size / 13, 0, Math.PI * 2);
       g.stroke();
       return;
     case 'heart':
       g.beginPath();
-      g.moveTo(c, SIZE - 8);
+      g.moveTo(c, size - 8);
       g.bezierCurveTo(2, c + 2, 4, 6, c, 18);
-      g.bezierCurveTo(SIZE - 4, 6, SIZE - 2, c + 2, c, SIZE - 8);
+      g.bezierCurveTo(size - 4, 6, size - 2, c + 2, c, size - 8);
       g.fill();
       return;
   }
@@ -70,7 +79,7 @@ export class ParticleTextures {
     let texture = this.textures.get(shape);
     if (!texture) {
       const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = SIZE;
+      canvas.width = canvas.height = SIZES[shape];
       const g = canvas.getContext('2d');
       if (g) draw(shape, g);
       texture = new Texture({ source: new CanvasSource({ resource: canvas }) });

@@ -83,3 +83,30 @@ test('vertical 9:16 (1080x1920 at half size) with a live combo', async ({ page }
   await expect(page.locator('.gg-callout')).toHaveCount(2);
   await shoot(page, 'alerts-vertical.png', 900);
 });
+
+test('a gift battle seen after the source was hidden: a calm "+N more" summary', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openAlerts(page, server, '&duration=4&maxqueue=100&position=bottom-right');
+  await page.addStyleTag({ content: BACKDROP });
+  const obsVisible = (visible: boolean) =>
+    page.evaluate(
+      (v) =>
+        window.dispatchEvent(
+          new CustomEvent('obsSourceVisibleChanged', { detail: { visible: v } }),
+        ),
+      visible,
+    );
+  await obsVisible(false);
+  const fans = ['Ava', 'Ben', 'Chloé', 'Dmitri', 'Emi', 'Farah', 'Gus', 'Hana'];
+  for (let i = 0; i < 60; i++) {
+    const big = i === 17 ? LION : i % 5 === 0 ? GALAXY : CORGI;
+    server.send(gift({ id: `b${i}`, user: `u${i}`, name: `${fans[i % 8]} ${i}`, ...big }));
+  }
+  await expect.poll(async () => (await hook(page)).queue.waiting).toBe(60);
+  await page.waitForTimeout(8500);
+  await obsVisible(true);
+  await expect(page.locator('.gg-callout--summary')).toHaveCount(1);
+  await shoot(page, 'alerts-summary.png', 900);
+});

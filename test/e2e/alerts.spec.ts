@@ -151,9 +151,9 @@ test('stops drawing while OBS hides the source and summarises the backlog on ret
   await page.evaluate(() =>
     window.dispatchEvent(new CustomEvent('obsSourceVisibleChanged', { detail: { visible: true } })),
   );
-  await expect(page.locator('.gg-callout--summary .gg-count')).toHaveText('+37');
+  await expect(page.locator('.gg-callout--summary .gg-count')).toHaveText('+38');
   const h = await hook(page);
-  expect(h.queue.summarised).toBe(37);
+  expect(h.queue.summarised).toBe(38);
   expect(h.queue.started).toBeLessThanOrEqual(5);
 });
 

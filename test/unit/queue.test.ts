@@ -109,9 +109,17 @@ describe('AlertQueue', () => {
     for (let i = 0; i < 80; i++)
       q.push(moment({ id: `h${i}`, value: i === 42 ? 5000 : 3 }), 1000 + i);
     const back = q.advance(120_000);
-    expect(back.started.map((a) => a.key)).toContain('h42');
-    expect(q.waitingCount).toBe(1);
-    expect(q.stats.summarised).toBe(78);
+    expect(back.started.map((a) => a.kind)).toEqual(['summary', 'full']);
+    expect(back.started[1]?.key).toBe('h42');
+    expect(back.started[0]?.summary?.count).toBe(79);
+    expect(q.waitingCount).toBe(0);
+  });
+
+  it('summarises a backlog that built before the first step (page hidden from the start)', () => {
+    const q = new AlertQueue({ ...OPTIONS, slots: 2, maxLength: 100 });
+    for (let i = 0; i < 30; i++) q.push(moment({ id: `e${i}`, value: 5 }), i);
+    q.advance(60_000);
+    expect(q.stats.summarised).toBe(29);
   });
 
   it('gives a gift below min= a compact callout, or none with minaction=none', () => {

@@ -138,7 +138,9 @@ export class GiftEffect {
     this.art.y = -Math.sin(Math.min(t, this.end) * 2.2) * 8;
     if (this.halo) {
       this.halo.scale.set(
-        ((this.recipe.artSize * 2.4) / 64) * appear * (1 + 0.06 * Math.sin(t * 5)),
+        ((this.recipe.artSize * 2.4) / this.halo.texture.width) *
+          appear *
+          (1 + 0.06 * Math.sin(t * 5)),
       );
       this.halo.alpha = 0.55 * fade;
     }

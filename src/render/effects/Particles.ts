@@ -65,7 +65,7 @@ export class Particles {
       const d = k > 0 ? (1 - Math.exp(-k * a)) / k : a;
       p.sprite.position.set(p.x + p.vx * d, p.y + p.vy * d + 0.5 * (p.gravity ?? 0) * a * a);
       const f = a / p.life;
-      p.sprite.scale.set((p.size * (1 + (p.grow ?? 0) * f)) / 64);
+      p.sprite.scale.set((p.size * (1 + (p.grow ?? 0) * f)) / p.sprite.texture.width);
       p.sprite.rotation = (p.spin ?? 0) * a;
       p.sprite.alpha = Math.min(1, a / 0.08) * Math.min(1, (1 - f) / 0.4);
     }

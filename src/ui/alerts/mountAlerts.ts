@@ -111,8 +111,8 @@ export async function mountAlerts(
     return {
       key: alert.key,
       tier: alert.tier,
-      art: alert.summary ? { kind: 'box' } : giftArt(gift),
-      fallback: alert.summary ? { kind: 'box' } : builtInArt(gift),
+      art: giftArt(gift),
+      fallback: builtInArt(gift),
       position: config.position as Position,
       palette,
     };
@@ -121,6 +121,8 @@ export async function mountAlerts(
   const start = (alert: Alert) => {
     alerts.upsert(calloutOf(alert));
     if (alert.kind === 'compact') return;
+    // A summary is the calm answer to a gift battle: a soft chime, no fireworks of its own.
+    if (alert.kind === 'summary') return chimes?.play(1);
     stage?.play(effectOf(alert));
     chimes?.play(alert.tier);
   };
