@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIELDS } from './params';
+import { FIELDS, FONTS, POSITIONS, SOURCES, THEMES } from './params';
 import type { ParamSpec } from './paramTypes';
 import type { ValueScale } from './value';
 
@@ -155,18 +155,38 @@ export interface ParamRow {
   allowed: string;
   meaning: string;
   page: 'both' | 'alerts' | 'board';
+  /** The allowed values when the parameter takes one of a fixed list (a comma list of them for source). */
+  choices?: readonly string[];
 }
+
+const ON_OFF = ['on', 'off'] as const;
+const SHOW_HIDE = ['show', 'hide'] as const;
+const CHOICES: Partial<Record<ParamName, readonly string[]>> = {
+  source: SOURCES,
+  blockaction: ['mask', 'skip'],
+  minaction: ['compact', 'none'],
+  theme: THEMES,
+  font: FONTS,
+  position: POSITIONS,
+  sound: ON_OFF,
+  issues: SHOW_HIDE,
+  status: SHOW_HIDE,
+  board: ON_OFF,
+};
 
 /** The parameter table, as data: the README table and the start page are generated from it. */
 export const PARAMS: readonly ParamRow[] = PARAM_NAMES.map((name) => {
   const field: ParamSpec<unknown> = FIELDS[name];
-  return {
+  const row: ParamRow = {
     name,
     default: field.format(field.fallback),
     allowed: field.allowed,
     meaning: field.meaning,
     page: field.page,
   };
+  const choices = CHOICES[name];
+  if (choices) row.choices = choices;
+  return row;
 });
 
 export { SOURCES, THEMES, FONTS, POSITIONS } from './params';

@@ -177,6 +177,32 @@ describe('PARAMS', () => {
     });
   });
 
+  it('lists the choices of fixed-list parameters, each accepted by the parser', () => {
+    const withChoices = PARAMS.filter((p) => p.choices);
+    expect(withChoices.map((p) => p.name)).toEqual([
+      'source',
+      'blockaction',
+      'minaction',
+      'theme',
+      'font',
+      'position',
+      'sound',
+      'issues',
+      'status',
+      'board',
+    ]);
+    for (const row of withChoices) {
+      expect(row.choices).toContain(row.default.split(',')[0]);
+      for (const choice of row.choices ?? []) {
+        expect(parseParams(`${row.name}=${choice}`).issues).toEqual(
+          row.name === 'source' && ['twitch', 'ws'].includes(choice)
+            ? [expect.objectContaining({ param: choice === 'twitch' ? 'channel' : 'ws' })]
+            : [],
+        );
+      }
+    }
+  });
+
   it('gives every default back through its own parser', () => {
     const query = PARAMS.filter((p) => p.default !== '')
       .map((p) => `${p.name}=${encodeURIComponent(p.default)}`)
