@@ -30,10 +30,15 @@ export class RecentMap<V extends NonNullable<unknown>> {
     return this.#current.get(key) ?? this.#previous.get(key);
   }
 
-  /** Sets a key only if it is not remembered; true when it was new (one pass for dedupe). */
+  /**
+   * Remembers a key; true when it was not remembered yet (dedupe's one call per event). A repeat
+   * still in the current generation has its value replaced: use it for sets of `true`.
+   */
   add(key: string, value: V): boolean {
-    if (this.#current.has(key) || this.#previous.has(key)) return false;
-    this.#current.set(key, value);
+    if (this.#previous.has(key)) return false;
+    // Two map operations, not three (has + set): a set that did not grow the map found the key.
+    const size = this.#current.size;
+    if (this.#current.set(key, value).size === size) return false;
     this.#rotate();
     return true;
   }

@@ -79,6 +79,14 @@ describe('RecentMap', () => {
     expect(m.has('k0')).toBe(false);
   });
 
+  it('tells whether an added key is new, in either generation', () => {
+    const m = new RecentMap<true>(2);
+    expect([m.add('a', true), m.add('a', true)]).toEqual([true, false]);
+    m.add('b', true); // a and b move to the older generation
+    expect([m.add('a', true), m.add('b', true), m.add('c', true)]).toEqual([false, false, true]);
+    expect(m.size).toBe(3);
+  });
+
   it('keeps a key written again among the newest, with its latest value', () => {
     const m = new RecentMap<number>(2);
     m.set('a', 1);
