@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { FIELDS, FONTS, POSITIONS, SOURCES, THEMES } from './params';
 import type { ParamSpec } from './paramTypes';
 import type { ValueScale } from './value';
@@ -24,11 +24,11 @@ export const configSchema = z.object(
       const field: ParamSpec<unknown> = FIELDS[name];
       return [
         name,
-        field.fallback === undefined ? field.schema : field.schema.default(field.fallback),
+        field.fallback === undefined ? field.schema : z._default(field.schema, field.fallback),
       ];
     }),
   ),
-) as unknown as z.ZodType<Config, Partial<Record<ParamName, string>>>;
+) as unknown as z.ZodMiniType<Config, Partial<Record<ParamName, string>>>;
 
 export const DEFAULT_CONFIG: Config = configSchema.parse({});
 

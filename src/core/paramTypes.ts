@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Building blocks of the URL parameter schema (config.ts). Every parser takes the raw string from the
@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 
 export interface ParamSpec<T> {
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   /** The value used when the parameter is missing or bad. */
   fallback: T;
   /** What is allowed, completing "<name> must be ...". */
@@ -22,7 +22,7 @@ export interface ParamSpec<T> {
 }
 
 export function spec<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   fallback: T,
   allowed: string,
   meaning: string,
@@ -36,28 +36,38 @@ const DECIMAL = /^-?(\d+(\.\d*)?|\.\d+)$/;
 // Control characters never belong in a parameter value (they would end up in text on screen).
 const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]/gu;
 
+/** A trimmed string, then its checks (trim runs first, as zod applies checks in order). */
+const trimmed = (...checks: z.core.$ZodCheck<string>[]) => z.string().check(z.trim(), ...checks);
+
 export function numberIn(min: number, max: number, integer = false) {
-  const range = integer ? z.number().int().min(min).max(max) : z.number().min(min).max(max);
-  return z.string().trim().regex(DECIMAL).transform(Number).pipe(range);
+  const bounds = [z.minimum(min), z.maximum(max)];
+  const range = integer ? z.int().check(...bounds) : z.number().check(...bounds);
+  return z.pipe(z.pipe(trimmed(z.regex(DECIMAL)), z.transform(Number)), range);
 }
 
 /** A factor on the value scale: 3 decimals at most, so board totals stay exact (value.ts). */
 export function factor(min: number, max: number) {
-  return numberIn(min, max).refine(
-    (value) => Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6,
+  return numberIn(min, max).check(
+    z.refine((value) => Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6),
   );
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.string().trim().toLowerCase().pipe(z.enum(values));
+  return z.pipe(trimmed(z.toLowerCase()), z.enum(values));
 }
 
 export function onOff() {
-  return oneOf(['on', 'off']).transform((value) => value === 'on');
+  return z.pipe(
+    oneOf(['on', 'off']),
+    z.transform((value) => value === 'on'),
+  );
 }
 
 export function showHide() {
-  return oneOf(['show', 'hide']).transform((value) => value === 'show');
+  return z.pipe(
+    oneOf(['show', 'hide']),
+    z.transform((value) => value === 'show'),
+  );
 }
 
 function splitList(raw: string): string[] {
@@ -67,65 +77,60 @@ function splitList(raw: string): string[] {
     .filter((item) => item !== '');
 }
 
-export function list(item: z.ZodType<string, string>, maxItems: number) {
-  return z
-    .string()
-    .transform(splitList)
-    .pipe(z.array(item).max(maxItems))
-    .transform((items) => Array.from(new Set(items)));
+const unique = <T>() => z.transform((items: T[]) => Array.from(new Set(items)));
+
+export function list(item: z.ZodMiniType<string, string>, maxItems: number) {
+  const items = z.array(item).check(z.maxLength(maxItems));
+  return z.pipe(z.pipe(z.pipe(z.string(), z.transform(splitList)), items), unique<string>());
 }
 
 export function listOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .string()
-    .transform((raw) => splitList(raw.toLowerCase()))
-    .pipe(z.array(z.enum(values)).min(1).max(values.length))
-    .transform((items) => Array.from(new Set(items)));
+  const items = z.array(z.enum(values)).check(z.minLength(1), z.maxLength(values.length));
+  const split = z.transform((raw: string) => splitList(raw.toLowerCase()));
+  return z.pipe(z.pipe(z.pipe(z.string(), split), items), unique<T[number]>());
 }
 
 export function wsUrl() {
-  return z
-    .string()
-    .trim()
-    .refine((raw) => {
+  return trimmed(
+    z.refine((raw) => {
       if (!/^wss?:\/\/[^\s]+$/i.test(raw) || raw.length > 300) return false;
       try {
         return new URL(raw).hostname !== '';
       } catch {
         return false;
       }
-    });
+    }),
+  );
 }
 
 export function text(maxLength: number) {
-  return z
-    .string()
-    .transform((raw) => raw.replace(CONTROL, ' ').trim())
-    .pipe(z.string().max(maxLength));
+  const clean = z.transform((raw: string) => raw.replace(CONTROL, ' ').trim());
+  return z.pipe(z.pipe(z.string(), clean), z.string().check(z.maxLength(maxLength)));
 }
 
 export function pattern(re: RegExp) {
-  return z.string().trim().regex(re);
+  return trimmed(z.regex(re));
 }
 
 /** `#rgb` or `#rrggbb`. The `#` may be left out: an unencoded `#` in a URL starts the fragment. */
 export function hexColour() {
-  return z
-    .string()
-    .trim()
-    .regex(/^#?([0-9a-f]{3}|[0-9a-f]{6})$/i)
-    .transform((raw) => '#' + raw.replace('#', '').toLowerCase());
+  return z.pipe(
+    trimmed(z.regex(/^#?([0-9a-f]{3}|[0-9a-f]{6})$/i)),
+    z.transform((raw) => '#' + raw.replace('#', '').toLowerCase()),
+  );
 }
 
 export function ascendingNumbers(count: number, min: number, max: number) {
-  return z
-    .string()
-    .transform(splitList)
-    .pipe(z.array(z.string().regex(DECIMAL).transform(Number).pipe(z.number().min(min).max(max))))
-    .refine((values) => values.length === count)
-    .refine((values) =>
+  const number = z.pipe(
+    z.pipe(z.string().check(z.regex(DECIMAL)), z.transform(Number)),
+    z.number().check(z.minimum(min), z.maximum(max)),
+  );
+  return z.pipe(z.pipe(z.string(), z.transform(splitList)), z.array(number)).check(
+    z.refine((values) => values.length === count),
+    z.refine((values) =>
       values.every((value, i) => i === 0 || value > (values[i - 1] ?? -Infinity)),
-    );
+    ),
+  );
 }
 
 export const joinList = (values: readonly (string | number)[]): string => values.join(',');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   ascendingNumbers,
   factor,
@@ -37,11 +37,9 @@ export const POSITIONS = [
 
 const onOffText = (value: boolean) => (value ? 'on' : 'off');
 const showHideText = (value: boolean) => (value ? 'show' : 'hide');
-const word = z.string().max(40);
-const login = z
-  .string()
-  .regex(/^[a-z0-9_.]{1,40}$/i)
-  .transform((s) => s.toLowerCase());
+const word = z.string().check(z.maxLength(40));
+const lower = z.transform((s: string) => s.toLowerCase());
+const login = z.pipe(z.string().check(z.regex(/^[a-z0-9_.]{1,40}$/i)), lower);
 
 export const FIELDS = {
   source: spec(
@@ -66,9 +64,7 @@ export const FIELDS = {
     'TikFinity event WebSocket (source=tikfinity)',
   ),
   channel: spec(
-    pattern(/^[a-z0-9_]{2,25}$/i)
-      .transform((s) => s.toLowerCase())
-      .optional(),
+    z.optional(z.pipe(pattern(/^[a-z0-9_]{2,25}$/i), lower)),
     undefined as string | undefined,
     'a Twitch login: 2 to 25 of a-z, 0-9, _',
     'Twitch channel to read (source=twitch)',
@@ -80,7 +76,7 @@ export const FIELDS = {
     'Twitch chat WebSocket (keep the default)',
   ),
   ws: spec(
-    wsUrl().optional(),
+    z.optional(wsUrl()),
     undefined as string | undefined,
     'a ws:// or wss:// URL',
     'Giftglow protocol WebSocket, e.g. the TikTok relay (source=ws)',
@@ -140,7 +136,7 @@ export const FIELDS = {
     'A streak or gift bomb silent this long is finished with what arrived',
   ),
   template: spec(
-    text(120).pipe(z.string().min(1)),
+    z.pipe(text(120), z.string().check(z.minLength(1))),
     'Thank you, {name}!',
     'text of 1 to 120 characters; {name} {gift} {count} {value} are filled in',
     'Callout text',
@@ -184,7 +180,7 @@ export const FIELDS = {
   ),
   theme: spec(oneOf(THEMES), 'glow', THEMES.join(', '), 'Look of alerts and board'),
   accent: spec(
-    hexColour().optional(),
+    z.optional(hexColour()),
     undefined as string | undefined,
     'a colour #rgb or #rrggbb (the # may be left out)',
     "Accent colour (default: the theme's)",

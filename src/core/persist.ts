@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { BoardEntry } from './board';
 import type { ClosedCombo, OpenCombo } from './combos';
 
@@ -22,8 +22,8 @@ export function storageKey(session: string, role: string): string {
 
 const kinds = ['gift', 'cheer', 'sub', 'giftsub', 'follow', 'raid', 'like', 'share'] as const;
 const platforms = ['tiktok', 'twitch', 'custom'] as const;
-const milli = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const count = z.number().min(0);
+const milli = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
+const count = z.number().check(z.minimum(0));
 
 const momentSchema = z.object({
   id: z.string(),
@@ -32,10 +32,10 @@ const momentSchema = z.object({
   userKey: z.string(),
   name: z.string(),
   gift: z.string(),
-  giftId: z.string().optional(),
-  image: z.string().optional(),
+  giftId: z.optional(z.string()),
+  image: z.optional(z.string()),
   count,
-  value: z.number().min(0),
+  value: z.number().check(z.minimum(0)),
   final: z.boolean(),
   startedAt: z.number(),
   updatedAt: z.number(),
@@ -52,7 +52,7 @@ const worth = { best: milli, bestCount: count, parts: milli, partCount: count };
 
 const snapshotSchema = z.object({
   v: z.literal(1),
-  rows: z.array(user.extend({ milli, seq: z.number().int().min(0) })),
+  rows: z.array(z.extend(user, { milli, seq: z.int().check(z.minimum(0)) })),
   ids: z.array(z.string()),
   closed: z.array(
     z.tuple([z.string(), z.object({ ...worth, counted: milli, closedAt: z.number() })]),
