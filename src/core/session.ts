@@ -3,7 +3,7 @@ import { Combos, type ComboOutcome } from './combos';
 import { Dedupe } from './dedupe';
 import { countOf } from './describe';
 import { isRanked, type CoreEvent } from './events';
-import { Identities } from './identities';
+import { Identities, type Who } from './identities';
 import type { Moment } from './moment';
 import { sanitizeName } from './names';
 import {
@@ -84,7 +84,10 @@ export class GiftSession {
     if (!this.#dedupe.firstSeen(event)) return this.#drop('duplicate');
     this.#dirty = true;
     const who = this.#identities.of(event);
-    let changed = this.#board.rename(who.key, who.user.name);
+    // A row restored from storage has no identity yet: look it up by key once.
+    const row = who.row ?? this.#board.rowOf(who.key);
+    if (row && !who.row) this.#identities.seat(who, row);
+    let changed = row !== undefined && this.#board.renameRow(row, who.user.name);
     const ranked = isRanked(event);
     const moment: Moment = {
       id: event.combo && ranked ? event.combo.key : event.id,
@@ -109,9 +112,7 @@ export class GiftSession {
     if (!ranked) {
       // Follows, raids, likes, shares: shown, never ranked.
     } else if (!event.combo) {
-      const milli = toMilli(event.value);
-      this.#board.add(user, milli);
-      changed ||= milli > 0;
+      changed = this.#add(who, toMilli(event.value)) || changed;
     } else {
       const milli = toMilli(event.value);
       const outcome = this.#combos.deliver({
@@ -124,7 +125,8 @@ export class GiftSession {
         user,
       });
       result = outcome ? outcome.moment : this.#drop('stale');
-      if (outcome) changed = this.#apply(outcome) || changed;
+      // The outcome's user is this delivery's (`who.user`): add through the identity's row.
+      if (outcome) changed = this.#add(who, outcome.add) || changed;
     }
     if (changed) this.#notify();
     return result;
@@ -168,6 +170,17 @@ export class GiftSession {
     this.#problem ??= problem;
     this.#dirty = problem !== null;
     return problem === null;
+  }
+
+  /** Adds to the sender's total through the row kept on their identity (no lookup by key). */
+  #add(who: Who, milli: number): boolean {
+    if (!(milli > 0)) return false;
+    if (who.row) this.#board.credit(who.row, who.user.name, milli);
+    else {
+      const row = this.#board.add(who.user, milli);
+      if (row) this.#identities.seat(who, row);
+    }
+    return true;
   }
 
   #apply(outcome: ComboOutcome): boolean {
