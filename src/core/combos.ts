@@ -120,8 +120,10 @@ export class Combos {
       // Keys can be reused: Twitch bombs without a community gift id are keyed by gifter and tier.
       if (closed && d.now - closed.closedAt <= this.#reuseAfterMs) return this.#late(closed, d);
       const w = { best: 0, bestCount: 0, parts: 0, partCount: 0 };
-      open = { ...w, key, user: d.user, lastAt: d.now, moment: { ...d.moment, startedAt: d.now } };
+      // `moment` is replaced by show() below (with startedAt): no copy of it here.
+      open = { ...w, key, user: d.user, lastAt: d.now, moment: d.moment };
     }
+    const startedAt = isNew ? d.now : open.moment.startedAt;
     const before = worthOf(open);
     const countBefore = countOf(open);
     apply(open, d.combo.role, d.milli, d.count);
@@ -131,7 +133,7 @@ export class Combos {
     this.#open.delete(key);
     open.lastAt = d.now;
     open.user = d.user;
-    open.moment = show(open, d.moment, open.moment.startedAt, d.now, false);
+    open.moment = show(open, d.moment, startedAt, d.now, false);
     if (d.final) return this.#close(open, d.now);
     this.#open.set(key, open);
     return { moment: open.moment, user: open.user, add: 0 };
