@@ -1,16 +1,23 @@
 /**
- * `npm run bench:core`: events per second through the whole core pipeline in Node,
- * parse (JSON text of TikFinity flat gift frames) -> dedupe -> streaks/bombs -> board,
- * with 1,000 and 100,000 distinct gifters, and heap bytes per gifter. Writes bench-results/core.json.
+ * `npm run bench:core [-- --baseline <commit>]`: events per second through the core pipeline in
+ * Node, with 1,000 and 100,000 distinct gifters, per stage:
+ * - json: JSON.parse of TikFinity flat gift frames alone;
+ * - map-inline / map-feeds: JSON.parse + a hand-written field mapping / the real feed mapping
+ *   (src/feeds/tiktok.ts, zod), no session;
+ * - core: dedupe -> streaks/bombs -> board on CoreEvents mapped before the clock starts;
+ * - pipeline-inline / pipeline-feeds: text frame -> mapping -> session, what the pages run.
+ * Every session stage also calls tick() and top(5) every 1,024 events.
  *
- * "parse" is measured three ways: a tiny inline mapping (JSON.parse + field reads), none (frames
- * mapped before the clock starts: the core alone), and the real feed mapping (src/feeds/tiktok.ts,
- * zod schemas), which is what the pages run. Rates are per CPU-second of this process (GC threads
- * included) and per wall-second: the machine is shared, so wall time overstates the cost.
+ * With `--baseline <commit>` the session stages run for that commit's src/ too (extracted with
+ * `git archive` under node_modules/.cache), alternating with the working tree's in the same
+ * process, so before/after share the machine's load. Rates are per CPU-second of this process (GC
+ * threads included) and per wall-second; the machine is shared. Writes bench-results/core.json.
  */
-import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { CoreEvent } from '../../src/core/events';
@@ -21,10 +28,10 @@ import { mapTikTok } from '../../src/feeds/tiktok';
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc') as () => void;
 
-const EVENTS = 400_000;
+const EVENTS = 200_000;
 const CHUNK = 50_000;
+const ROUNDS = 3;
 const STEP_MS = 0.5; // simulated time between deliveries: 2,000 events/s of stream time
-
 /** A seeded xorshift: the same frames every run. */
 function random(seed: number): () => number {
   let s = seed >>> 0 || 1;
@@ -141,34 +148,25 @@ function feedsMap(text: string): CoreEvent | null {
   return result.kind === 'event' ? result.event : null;
 }
 
-interface Run {
-  /** none: frames mapped before the clock starts, so only dedupe -> streaks -> board is timed. */
-  parse: 'inline' | 'feeds' | 'none';
+type Stage = 'json' | 'map-inline' | 'map-feeds' | 'core' | 'pipeline-inline' | 'pipeline-feeds';
+type Session = Pick<GiftSession, 'ingest' | 'tick' | 'top' | 'save' | 'gifters' | 'drops'>;
+type SessionClass = new (options: ConstructorParameters<typeof GiftSession>[0]) => Session;
+
+interface Rate {
+  stage: Stage;
   gifters: number;
+  /** 'current' (working tree) or the baseline commit. */
+  code: string;
   events: number;
-  /** Per second of this process's CPU time (all its threads: GC included). The machine is shared. */
+  /** Medians over the rounds. */
   eventsPerCpuSecond: number;
-  /** Per second of wall time: lower whenever other processes compete for the 2 cores. */
   eventsPerWallSecond: number;
-  boardRows: number;
-  heapBytesPerGifter: number;
-  saveMs: number;
-  savedBytes: number;
-  drops: Readonly<Record<string, number>>;
+  /** Per event, from the CPU rate. */
+  microseconds: number;
 }
 
-function run(parse: Run['parse'], gifters: number, events: number): Run {
-  const map = parse === 'feeds' ? feedsMap : inlineMap;
-  const source = frames(gifters, 7);
-  gc();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const saved = new Map<string, string>();
-  const store = {
-    get: (k: string) => saved.get(k) ?? null,
-    set: (k: string, v: string) => void saved.set(k, v),
-    remove: (k: string) => void saved.delete(k),
-  };
-  const session = new GiftSession({
+function newSession(Session: SessionClass, store?: Map<string, string>): Session {
+  return new Session({
     config: {
       session: 'bench',
       role: 'alerts',
@@ -178,22 +176,59 @@ function run(parse: Run['parse'], gifters: number, events: number): Run {
       hide: [],
       limits: { saveIntervalMs: Infinity },
     },
-    store,
+    store: store && {
+      get: (k: string) => store.get(k) ?? null,
+      set: (k: string, v: string) => void store.set(k, v),
+      remove: (k: string) => void store.delete(k),
+    },
     now: 0,
   });
+}
+
+/** Times one stage over `events` frames; the frames (and pre-mapped events) are made off the clock. */
+function time(
+  stage: Stage,
+  Session: SessionClass,
+  gifters: number,
+  events: number,
+): [number, number] {
+  const source = frames(gifters, 7);
+  const session = newSession(Session);
   let now = 0;
-  let busyNs = 0n;
+  let wallNs = 0n;
   let cpuUs = 0;
+  let sink = 0;
   for (let done = 0; done < events; done += CHUNK) {
-    const chunk: (string | CoreEvent | null)[] = [];
-    for (let i = 0; i < CHUNK; i++) chunk.push(source.next().value as string);
-    if (parse === 'none') for (let i = 0; i < CHUNK; i++) chunk[i] = inlineMap(chunk[i] as string);
-    gc(); // the generator's garbage is not the pipeline's cost
+    const texts: string[] = [];
+    for (let i = 0; i < CHUNK; i++) texts.push(source.next().value as string);
+    // Fresh event objects and key strings each run, as a live feed makes them.
+    const mapped = stage === 'core' ? texts.map(inlineMap) : [];
+    gc(); // the generator's garbage is not the stage's cost
     const start = process.hrtime.bigint();
     const cpuStart = process.cpuUsage();
-    for (let i = 0; i < chunk.length; i++) {
-      const item = chunk[i]!;
-      const event = typeof item === 'string' ? map(item) : item;
+    for (let i = 0; i < CHUNK; i++) {
+      const text = texts[i]!;
+      let event: CoreEvent | null;
+      switch (stage) {
+        case 'json':
+          sink += (JSON.parse(text) as { event: string }).event.length;
+          continue;
+        case 'map-inline':
+          sink += inlineMap(text)?.value ?? 0;
+          continue;
+        case 'map-feeds':
+          sink += feedsMap(text)?.value ?? 0;
+          continue;
+        case 'core':
+          event = mapped[i]!;
+          break;
+        case 'pipeline-inline':
+          event = inlineMap(text);
+          break;
+        case 'pipeline-feeds':
+          event = feedsMap(text);
+          break;
+      }
       now += STEP_MS;
       if (event) session.ingest(event, now);
       if ((i & 1023) === 0) {
@@ -201,31 +236,62 @@ function run(parse: Run['parse'], gifters: number, events: number): Run {
         session.top(5);
       }
     }
-    busyNs += process.hrtime.bigint() - start;
+    wallNs += process.hrtime.bigint() - start;
     const cpu = process.cpuUsage(cpuStart);
     cpuUs += cpu.user + cpu.system;
   }
+  if (sink < 0) throw new Error('unreachable: keeps the parse results alive');
+  return [events / (cpuUs / 1e6), events / (Number(wallNs) / 1e9)];
+}
+
+const round2 = (values: number[]) => values.map((v) => Math.round(v * 100) / 100);
+
+const median = (values: number[]): number =>
+  values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** Heap per board row and the cost of one save, after a core run (working tree only). */
+function footprint(gifters: number, events: number) {
+  const source = frames(gifters, 7);
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const saved = new Map<string, string>();
+  const session = newSession(GiftSession, saved);
+  let now = 0;
+  for (let i = 0; i < events; i++) {
+    const event = inlineMap(source.next().value as string);
+    now += STEP_MS;
+    if (event) session.ingest(event, now);
+  }
   session.tick(now + 60_000);
-  const saveStart = process.hrtime.bigint();
+  const start = process.hrtime.bigint();
   session.save(now + 60_000);
-  const saveMs = Number(process.hrtime.bigint() - saveStart) / 1e6;
+  const saveMs = Number(process.hrtime.bigint() - start) / 1e6;
   const savedBytes = Array.from(saved.values()).reduce((sum, v) => sum + v.length * 2, 0);
   saved.clear();
   gc();
   const heapAfter = process.memoryUsage().heapUsed;
-  const rows = session.gifters;
   return {
-    parse,
     gifters,
-    events,
-    eventsPerCpuSecond: Math.round(events / (cpuUs / 1e6)),
-    eventsPerWallSecond: Math.round(events / (Number(busyNs) / 1e9)),
-    boardRows: rows,
-    heapBytesPerGifter: Math.round((heapAfter - heapBefore) / Math.max(1, rows)),
+    boardRows: session.gifters,
+    heapBytesPerGifter: Math.round((heapAfter - heapBefore) / Math.max(1, session.gifters)),
     saveMs: Math.round(saveMs * 10) / 10,
     savedBytes,
     drops: session.drops,
   };
+}
+
+/** The baseline commit's GiftSession, from its own src/ (the mapping stays the working tree's). */
+async function baselineSession(commit: string): Promise<SessionClass> {
+  const dir = resolve('node_modules/.cache/giftglow-bench', commit);
+  if (!existsSync(resolve(dir, 'src/core/session.ts'))) {
+    mkdirSync(dir, { recursive: true });
+    const tar = execFileSync('git', ['archive', commit, 'src']);
+    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  }
+  const module = (await import(pathToFileURL(resolve(dir, 'src/core/session.ts')).href)) as {
+    GiftSession: SessionClass;
+  };
+  return module.GiftSession;
 }
 
 function cpuModel(): string {
@@ -240,42 +306,92 @@ function cpuModel(): string {
   return cpus()[0]?.model ?? 'unknown';
 }
 
-function commit(): string {
+function git(args: string): string {
   try {
-    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    return execSync(`git ${args}`, { encoding: 'utf8' }).trim();
   } catch {
     return 'unknown';
   }
 }
 
-run('inline', 1_000, 200_000); // warm-up: let V8 optimise the hot paths first
-const runs = [
-  run('inline', 1_000, EVENTS),
-  run('inline', 100_000, EVENTS),
-  run('none', 1_000, EVENTS),
-  run('none', 100_000, EVENTS),
-  run('feeds', 1_000, EVENTS / 2),
-  run('feeds', 100_000, EVENTS / 2),
+const flag = process.argv.indexOf('--baseline');
+const baseline = flag >= 0 ? git(`rev-parse --short ${process.argv[flag + 1] ?? ''}`) : null;
+const codes: [string, SessionClass][] = [['current', GiftSession]];
+if (baseline) codes.push([baseline, await baselineSession(baseline)]);
+const loadBefore = loadavg();
+
+for (const [, Session] of codes) time('pipeline-inline', Session, 1_000, EVENTS); // JIT warm-up
+
+const rates: Rate[] = [];
+const stages: Stage[] = [
+  'json',
+  'map-inline',
+  'map-feeds',
+  'core',
+  'pipeline-inline',
+  'pipeline-feeds',
 ];
+for (const gifters of [1_000, 100_000]) {
+  for (const stage of stages) {
+    const withSession = stage === 'core' || stage.startsWith('pipeline');
+    const events = stage.endsWith('feeds') ? EVENTS / 2 : EVENTS;
+    const runs = new Map<string, [number, number][]>();
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate the code under test round by round: both see the same load.
+      for (const [code, Session] of withSession ? codes : codes.slice(0, 1)) {
+        const list = runs.get(code) ?? [];
+        list.push(time(stage, Session, gifters, events));
+        runs.set(code, list);
+      }
+    }
+    for (const [code, list] of runs) {
+      const cpu = median(list.map(([c]) => c));
+      rates.push({
+        stage,
+        gifters,
+        code: withSession ? code : 'n/a',
+        events,
+        eventsPerCpuSecond: Math.round(cpu),
+        eventsPerWallSecond: Math.round(median(list.map(([, w]) => w))),
+        microseconds: Math.round((1e6 / cpu) * 100) / 100,
+      });
+    }
+  }
+}
+const footprints = [footprint(1_000, EVENTS), footprint(100_000, EVENTS)];
+
 const result = {
   date: new Date().toISOString(),
-  commit: commit(),
-  loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+  commit: git('rev-parse --short HEAD') + (git('status --porcelain -- src/core') ? '+changes' : ''),
+  baseline,
+  /** 1, 5 and 15 minute load averages when the bench started and ended (2 cores). */
+  loadAverage: { start: round2(loadBefore), end: round2(loadavg()) },
   node: process.version,
   nproc: availableParallelism(),
   cpu: cpuModel(),
-  target: '>= 500,000 events/s with 100,000 gifters (inline parse)',
-  runs,
+  target: '>= 500,000 events/s through the whole pipeline with 100,000 gifters',
+  rates,
+  footprints,
 };
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/core.json', JSON.stringify(result, null, 2) + '\n');
-process.stdout.write(
-  `core pipeline: parse -> dedupe -> streaks/bombs -> board (${result.cpu}, ${result.nproc} cpus, node ${result.node}, ${result.commit})\n`,
+
+const out = (line: string) => process.stdout.write(line + '\n');
+out(`core bench ${result.date} on ${result.cpu} (${result.nproc} cpus), node ${result.node}`);
+out(
+  `commit ${result.commit}${baseline ? `, baseline ${baseline}` : ''}; load average ${result.loadAverage.start.join(' ')} -> ${result.loadAverage.end.join(' ')}`,
 );
-for (const r of runs) {
-  process.stdout.write(
-    `  ${r.parse.padEnd(6)} ${String(r.gifters).padStart(7)} gifters  ${r.eventsPerCpuSecond.toLocaleString('en-US').padStart(11)} events/cpu-s (${r.eventsPerWallSecond.toLocaleString('en-US')}/wall-s)  ` +
-      `${r.heapBytesPerGifter} B heap/gifter  save ${r.saveMs} ms, ${Math.round(r.savedBytes / 1024)} KiB  drops ${JSON.stringify(r.drops)}\n`,
+out('| stage | gifters | code | events/CPU-s | µs/event | events/wall-s |');
+out('| --- | ---: | --- | ---: | ---: | ---: |');
+for (const r of rates) {
+  const n = (x: number) => x.toLocaleString('en-US');
+  out(
+    `| ${r.stage} | ${n(r.gifters)} | ${r.code} | ${n(r.eventsPerCpuSecond)} | ${r.microseconds} | ${n(r.eventsPerWallSecond)} |`,
   );
 }
-process.stdout.write('wrote bench-results/core.json\n');
+for (const f of footprints) {
+  out(
+    `${f.gifters} gifters: ${f.boardRows} rows, ${f.heapBytesPerGifter} B heap/gifter, save ${f.saveMs} ms, ${Math.round(f.savedBytes / 1024)} KiB, drops ${JSON.stringify(f.drops)}`,
+  );
+}
+out('wrote bench-results/core.json');
