@@ -13,7 +13,7 @@ import {
 } from '../../fixtures/core/events';
 import { sessionOptions } from '../../../src/core/session';
 import { parseParams } from '../../../src/core/config';
-import { board, feed, session } from './helpers';
+import { MemoryStore, board, feed, session } from './helpers';
 
 describe('GiftSession', () => {
   it('counts an event delivered twice (same platform and id) once, and says why it dropped one', () => {
@@ -178,6 +178,33 @@ describe('GiftSession', () => {
     s.ingest(follow({ id: 'f', sender: { ...ZERODY, name: 'Zed 2' } }), 5);
     expect(board(s)).toEqual([['Zed 2', 29999]]);
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it("adds to a restored gifter's total and shows their new name after a reload", () => {
+    const store = new MemoryStore();
+    const before = session({}, store);
+    feed(before, [oneOffGift({ id: 'a', coins: 10 })]);
+    before.save(5000);
+    const after = session({}, store);
+    const renamed = { ...ZERODY, name: 'Zed 2' };
+    feed(after, [follow({ id: 'f', sender: renamed })]);
+    expect(board(after)).toEqual([['Zed 2', 10]]);
+    feed(after, [oneOffGift({ id: 'b', coins: 5, sender: renamed }), cheer({ id: 'c', bits: 1 })]);
+    expect(board(after)).toEqual([
+      ['Zed 2', 15],
+      ['ronni', 1],
+    ]);
+  });
+
+  it('still renames a gifter after 25,000 other senders went through the name cache', () => {
+    const s = session();
+    feed(s, [oneOffGift({ id: 'first', coins: 10 })]);
+    const others = Array.from({ length: 25_000 }, (_, i) =>
+      follow({ id: `f${i}`, sender: tiktokSender(`${i}`, `viewer${i}`, `Viewer ${i}`) }),
+    );
+    feed(s, others);
+    feed(s, [oneOffGift({ id: 'again', coins: 1, sender: { ...ZERODY, name: 'Zed 2' } })]);
+    expect(board(s)).toEqual([['Zed 2', 11]]);
   });
 
   it('keeps fractional factors exact (coin=0.1, 3 gifts of 1 coin is 0.3)', () => {
