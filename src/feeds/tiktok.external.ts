@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { amount, flag, idString, millis } from './wire';
 
 /**
  * Raw TikTok LIVE payloads in the three shapes tiktok-live-connector has used (see the field table
  * in docs/feed-protocol.md): flat v1 (also TikFinity's `data`), nested 2.0-2.2, nested 2.3+.
  * Each schema normalises to one `TikTokWire` so the mapping in tiktok.ts has a single path.
- * Unknown fields are ignored; ids stay strings (they are 64-bit).
+ * Unknown fields are ignored; ids stay strings (they are 64-bit). tiktokParse.ts reads the same
+ * shapes without zod first; these schemas are the rule it follows and the voice of a refusal.
  */
 
 export interface TikTokUserWire {
@@ -34,158 +35,188 @@ export interface TikTokGiftWire extends TikTokWire {
   image: string | undefined;
 }
 
-const text = z.string().max(2000);
-const url = z.string().max(4096);
-const urls = z.array(z.unknown()).transform((list) => list.find((u) => typeof u === 'string'));
+export const TEXT_MAX = 2000;
+export const URL_MAX = 4096;
+const text = z.optional(z.string().check(z.maxLength(TEXT_MAX)));
+const url = z.optional(z.string().check(z.maxLength(URL_MAX)));
+/** A picture's URL list: the first string in it. */
+export const firstString = (list: unknown[]) =>
+  list.find((u) => typeof u === 'string') as string | undefined;
+const urls = z.pipe(z.array(z.unknown()), z.transform(firstString));
 
-const flatUser = z
-  .object({
-    userId: idString,
-    uniqueId: text.optional(),
-    nickname: text.optional(),
-    profilePictureUrl: url.optional(),
-  })
-  .transform((u) => ({
-    userId: u.userId,
-    login: u.uniqueId ?? '',
-    nickname: u.nickname ?? '',
-    avatar: u.profilePictureUrl,
-  }));
+/** Flat v1 user fields sit beside the event's own fields. */
+const flatUserFields = {
+  userId: idString,
+  uniqueId: text,
+  nickname: text,
+  profilePictureUrl: url,
+};
+export type FlatUserFields = {
+  userId: string;
+  uniqueId?: string;
+  nickname?: string;
+  profilePictureUrl?: string;
+};
+
+export const flatUserWire = (u: FlatUserFields): TikTokUserWire => ({
+  userId: u.userId,
+  login: u.uniqueId ?? '',
+  nickname: u.nickname ?? '',
+  avatar: u.profilePictureUrl,
+});
 
 /** `user` of connector 2.0-2.2 (`userId`, `uniqueId`) or 2.3+ (`idStr`, `displayId`). */
-const nestedUser = z
-  .object({
-    userId: idString.optional(),
-    idStr: idString.optional(),
-    uniqueId: text.optional(),
-    displayId: text.optional(),
-    nickname: text.optional(),
-    profilePicture: z.object({ url: urls }).optional(),
-    avatarThumb: z.object({ urlList: urls }).optional(),
-  })
-  .refine((u) => u.idStr !== undefined || u.userId !== undefined, 'user id is missing')
-  .transform((u) => ({
-    userId: u.idStr ?? u.userId ?? '',
-    login: u.displayId ?? u.uniqueId ?? '',
-    nickname: u.nickname ?? '',
-    avatar: u.avatarThumb?.urlList ?? u.profilePicture?.url,
-  }));
+export interface NestedUserFields {
+  userId?: string;
+  idStr?: string;
+  uniqueId?: string;
+  displayId?: string;
+  nickname?: string;
+  profilePicture?: { url: string | undefined };
+  avatarThumb?: { urlList: string | undefined };
+}
 
-const common = z.object({ msgId: idString.optional(), createTime: millis.optional() });
+export const NO_USER_ID = 'user id is missing';
+export const hasUserId = (u: NestedUserFields) => u.idStr !== undefined || u.userId !== undefined;
 
-/** Sender and message id of any TikTok event (follow, like, share, gift), any shape. */
+export const nestedUserWire = (u: NestedUserFields): TikTokUserWire => ({
+  userId: u.idStr ?? u.userId ?? '',
+  login: u.displayId ?? u.uniqueId ?? '',
+  nickname: u.nickname ?? '',
+  avatar: u.avatarThumb?.urlList ?? u.profilePicture?.url,
+});
+
+const nestedUser = z.pipe(
+  z
+    .object({
+      userId: z.optional(idString),
+      idStr: z.optional(idString),
+      uniqueId: text,
+      displayId: text,
+      nickname: text,
+      profilePicture: z.optional(z.object({ url: urls })),
+      avatarThumb: z.optional(z.object({ urlList: urls })),
+    })
+    .check(z.refine(hasUserId, NO_USER_ID)),
+  z.transform(nestedUserWire),
+);
+
+const common = z.object({ msgId: z.optional(idString), createTime: z.optional(millis) });
+
+/** Sender and message id of any TikTok event (follow, like, share, gift): nested first, then flat. */
 export const tiktokBase = z.union([
-  z
-    .object({ common, user: nestedUser })
-    .transform((p) => ({ msgId: p.common.msgId, createTime: p.common.createTime, user: p.user })),
-  z
-    .object({ msgId: idString.optional(), createTime: millis.optional() })
-    .and(flatUser.transform((user) => ({ user })))
-    .transform((p) => ({ msgId: p.msgId, createTime: p.createTime, user: p.user })),
+  z.pipe(
+    z.object({ common, user: nestedUser }),
+    z.transform((p): TikTokWire => ({
+      msgId: p.common.msgId,
+      createTime: p.common.createTime,
+      user: p.user,
+    })),
+  ),
+  z.pipe(
+    z.object({ msgId: z.optional(idString), createTime: z.optional(millis), ...flatUserFields }),
+    z.transform((p): TikTokWire => ({
+      msgId: p.msgId,
+      createTime: p.createTime,
+      user: flatUserWire(p),
+    })),
+  ),
 ]);
 
 const streak = {
   giftId: idString,
-  repeatCount: amount.optional(),
-  repeatEnd: flag.optional(),
-  groupId: idString.optional(),
+  repeatCount: z.optional(amount),
+  repeatEnd: z.optional(flag),
+  groupId: z.optional(idString),
+};
+export type StreakFields = {
+  giftId: string;
+  repeatCount?: number;
+  repeatEnd?: boolean;
+  groupId?: string;
 };
 
-export const flatGift = z
-  .object({
+export const streakWire = (p: StreakFields) => ({
+  giftId: p.giftId,
+  repeatCount: p.repeatCount ?? 0,
+  repeatEnd: p.repeatEnd ?? false,
+  groupId: p.groupId,
+});
+
+export const flatGift = z.pipe(
+  z.object({
     ...streak,
-    msgId: idString.optional(),
-    createTime: millis.optional(),
+    ...flatUserFields,
+    msgId: z.optional(idString),
+    createTime: z.optional(millis),
     giftType: amount,
     diamondCount: amount,
-    giftName: text.optional(),
-    giftPictureUrl: url.optional(),
-  })
-  .and(flatUser.transform((user) => ({ user })));
-
-export const nested20Gift = z.object({
-  ...streak,
-  common,
-  user: nestedUser,
-  giftDetails: z.object({
-    giftType: amount,
-    diamondCount: amount,
-    giftName: text.optional(),
-    giftImage: z.object({ url: urls }).optional(),
+    giftName: text,
+    giftPictureUrl: url,
   }),
-});
+  z.transform((p): TikTokGiftWire => ({
+    ...streakWire(p),
+    msgId: p.msgId,
+    createTime: p.createTime,
+    user: flatUserWire(p),
+    giftName: p.giftName ?? '',
+    giftType: p.giftType,
+    combo: false,
+    coins: p.diamondCount,
+    image: p.giftPictureUrl,
+  })),
+);
 
-export const nested23Gift = z.object({
-  ...streak,
-  common,
-  user: nestedUser,
-  gift: z.object({
-    type: amount,
-    combo: z.boolean().optional(),
-    diamondCount: amount,
-    name: text.optional(),
-    image: z.object({ urlList: urls }).optional(),
+export const nested20Gift = z.pipe(
+  z.object({
+    ...streak,
+    common,
+    user: nestedUser,
+    giftDetails: z.object({
+      giftType: amount,
+      diamondCount: amount,
+      giftName: text,
+      giftImage: z.optional(z.object({ url: urls })),
+    }),
   }),
-});
+  z.transform((p): TikTokGiftWire => ({
+    ...streakWire(p),
+    msgId: p.common.msgId,
+    createTime: p.common.createTime,
+    user: p.user,
+    giftName: p.giftDetails.giftName ?? '',
+    giftType: p.giftDetails.giftType,
+    combo: false,
+    coins: p.giftDetails.diamondCount,
+    image: p.giftDetails.giftImage?.url,
+  })),
+);
 
-type StreakFields = { giftId: string; repeatCount?: number; repeatEnd?: boolean; groupId?: string };
-
-function streakOf(p: StreakFields) {
-  return {
-    giftId: p.giftId,
-    repeatCount: p.repeatCount ?? 0,
-    repeatEnd: p.repeatEnd ?? false,
-    groupId: p.groupId,
-  };
-}
-
-/** Picks the schema by the payload's structure, so a refusal names the field that is wrong. */
-export function parseTikTokGift(raw: unknown): z.ZodSafeParseResult<TikTokGiftWire> {
-  const has = (key: string) => typeof raw === 'object' && raw !== null && key in raw;
-  if (has('gift')) {
-    return nested23Gift
-      .transform((p): TikTokGiftWire => ({
-        ...streakOf(p),
-        msgId: p.common.msgId,
-        createTime: p.common.createTime,
-        user: p.user,
-        giftName: p.gift.name ?? '',
-        giftType: p.gift.type,
-        combo: p.gift.combo === true,
-        coins: p.gift.diamondCount,
-        image: p.gift.image?.urlList,
-      }))
-      .safeParse(raw);
-  }
-  if (has('giftDetails')) {
-    return nested20Gift
-      .transform((p): TikTokGiftWire => ({
-        ...streakOf(p),
-        msgId: p.common.msgId,
-        createTime: p.common.createTime,
-        user: p.user,
-        giftName: p.giftDetails.giftName ?? '',
-        giftType: p.giftDetails.giftType,
-        combo: false,
-        coins: p.giftDetails.diamondCount,
-        image: p.giftDetails.giftImage?.url,
-      }))
-      .safeParse(raw);
-  }
-  return flatGift
-    .transform((p): TikTokGiftWire => ({
-      ...streakOf(p),
-      msgId: p.msgId,
-      createTime: p.createTime,
-      user: p.user,
-      giftName: p.giftName ?? '',
-      giftType: p.giftType,
-      combo: false,
-      coins: p.diamondCount,
-      image: p.giftPictureUrl,
-    }))
-    .safeParse(raw);
-}
+export const nested23Gift = z.pipe(
+  z.object({
+    ...streak,
+    common,
+    user: nestedUser,
+    gift: z.object({
+      type: amount,
+      combo: z.optional(z.boolean()),
+      diamondCount: amount,
+      name: text,
+      image: z.optional(z.object({ urlList: urls })),
+    }),
+  }),
+  z.transform((p): TikTokGiftWire => ({
+    ...streakWire(p),
+    msgId: p.common.msgId,
+    createTime: p.common.createTime,
+    user: p.user,
+    giftName: p.gift.name ?? '',
+    giftType: p.gift.type,
+    combo: p.gift.combo === true,
+    coins: p.gift.diamondCount,
+    image: p.gift.image?.urlList,
+  })),
+);
 
 /** Likes carry how many taps this message stands for. */
-export const likeCount = z.object({ likeCount: amount.optional() });
+export const likeCount = z.object({ likeCount: z.optional(amount) });

@@ -1,7 +1,8 @@
 import type { Sender } from '../core/events';
 import { giftPoints, type ValueScale } from '../core/value';
-import { likeCount, parseTikTokGift, tiktokBase, type TikTokUserWire } from './tiktok.external';
-import { describeIssues, drop, emit, ignore, MAX_AMOUNT, type MapResult } from './wire';
+import type { TikTokUserWire } from './tiktok.external';
+import { parseLikeCount, parseTikTokBase, parseTikTokGift } from './tiktokParse';
+import { drop, emit, ignore, MAX_AMOUNT, type MapResult } from './wire';
 
 /**
  * TikTok LIVE payload -> core event. The streak rule becomes structural fields:
@@ -47,7 +48,7 @@ export function mapTikTok(
 
 function mapGift(data: unknown, scale: ValueScale, receivedAt: number): MapResult {
   const parsed = parseTikTokGift(data);
-  if (!parsed.success) return drop('bad-shape', `tiktok gift ${describeIssues(parsed.error)}`);
+  if (!parsed.ok) return drop('bad-shape', `tiktok gift ${parsed.problem}`);
   const g = parsed.data;
   if (g.msgId === undefined) return drop('missing-id', 'tiktok gift without msgId');
   const sender = tiktokSender(g.user);
@@ -86,8 +87,8 @@ function mapSocial(
   data: unknown,
   receivedAt: number,
 ): MapResult {
-  const base = tiktokBase.safeParse(data);
-  if (!base.success) return drop('bad-shape', `tiktok ${kind} ${describeIssues(base.error)}`);
+  const base = parseTikTokBase(data);
+  if (!base.ok) return drop('bad-shape', `tiktok ${kind} ${base.problem}`);
   const { msgId, createTime, user } = base.data;
   if (msgId === undefined) return drop('missing-id', `tiktok ${kind} without msgId`);
   const common = {
@@ -100,9 +101,9 @@ function mapSocial(
     final: true,
   };
   if (kind !== 'like') return emit({ kind, ...common });
-  const likes = likeCount.safeParse(data);
-  if (!likes.success) return drop('bad-number', `tiktok like ${describeIssues(likes.error)}`);
-  return emit({ kind: 'like', ...common, count: likes.data.likeCount ?? 1 });
+  const likes = parseLikeCount(data);
+  if (!likes.ok) return drop('bad-number', `tiktok like ${likes.problem}`);
+  return emit({ kind: 'like', ...common, count: likes.data ?? 1 });
 }
 
 /** Connector v1 reports follows and shares as `social` with a `displayType` naming which. */
