@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Combo, CoreEvent, Platform, Sender } from '../core/events';
 import { bitPoints, giftPoints, subPoints, type ValueScale } from '../core/value';
 import {
@@ -21,58 +21,59 @@ import {
 
 export const PROTOCOL_VERSION = 1;
 
-const text = z.string().max(2000);
-const tier = z.enum(['prime', '1', '2', '3']).default('1');
+const text = z.optional(z.string().check(z.maxLength(2000)));
+const tier = z._default(z.enum(['prime', '1', '2', '3']), '1');
+const positive = (what: string) => z.refine<number>((n) => n > 0, `${what} must be > 0`);
 
 const user = z.object({
   id: idString,
-  login: text.optional(),
-  name: text.optional(),
-  avatar: text.optional(),
+  login: text,
+  name: text,
+  avatar: text,
 });
 
 const base = {
   v: z.literal(PROTOCOL_VERSION),
   id: idString,
-  platform: z.enum(['tiktok', 'twitch', 'custom']).default('custom'),
-  at: millis.optional(),
+  platform: z._default(z.enum(['tiktok', 'twitch', 'custom']), 'custom'),
+  at: z.optional(millis),
   user,
-  anonymous: z.boolean().optional(),
+  anonymous: z.optional(z.boolean()),
 };
 
 export const protocolEvent = z.discriminatedUnion('type', [
   z.object({
     ...base,
     type: z.literal('gift'),
-    gift: z.object({ id: idString, name: text.optional(), coins: amount, image: text.optional() }),
+    gift: z.object({ id: idString, name: text, coins: amount, image: text }),
     /** How many so far; cumulative within a streak. */
-    count: amount.default(1),
+    count: z._default(amount, 1),
     /** Streak id: every message of one streak repeats it, with a growing `count`. */
-    streak: idString.optional(),
+    streak: z.optional(idString),
     /** Ends the streak (ignored without `streak`). */
-    end: z.boolean().default(true),
+    end: z._default(z.boolean(), true),
   }),
   z.object({
     ...base,
     type: z.literal('cheer'),
-    bits: amount.refine((b) => b > 0, 'bits must be > 0'),
+    bits: amount.check(positive('bits')),
   }),
-  z.object({ ...base, type: z.literal('sub'), tier, months: amount.default(1) }),
+  z.object({ ...base, type: z.literal('sub'), tier, months: z._default(amount, 1) }),
   z.object({
     ...base,
     type: z.literal('giftsub'),
     tier,
-    count: amount.refine((n) => n > 0, 'count must be > 0').default(1),
+    count: z._default(amount.check(positive('count')), 1),
     /** Gift-bomb id: the announcement carries `count` = all subs of the bomb... */
-    bomb: idString.optional(),
+    bomb: z.optional(idString),
     /** ...and each single sub of it, if sent too, says `part: true` (never double-counted). */
-    part: z.boolean().default(false),
-    recipient: text.optional(),
+    part: z._default(z.boolean(), false),
+    recipient: text,
   }),
   z.object({ ...base, type: z.literal('follow') }),
   z.object({ ...base, type: z.literal('share') }),
-  z.object({ ...base, type: z.literal('like'), count: amount.default(1) }),
-  z.object({ ...base, type: z.literal('raid'), viewers: amount.default(0) }),
+  z.object({ ...base, type: z.literal('like'), count: z._default(amount, 1) }),
+  z.object({ ...base, type: z.literal('raid'), viewers: z._default(amount, 0) }),
 ]);
 
 export type ProtocolEvent = z.output<typeof protocolEvent>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { deliver } from './deliver';
 import { openSocket } from './socket';
 import { socketDeps, type SocketFeedDeps } from './socketFeed';
@@ -16,7 +16,7 @@ import { describeIssues } from './wire';
 
 export const TIKFINITY_DEFAULT_URL = 'ws://localhost:21213/';
 
-const envelope = z.object({ event: z.string().max(64), data: z.unknown() });
+const envelope = z.object({ event: z.string().check(z.maxLength(64)), data: z.unknown() });
 
 export function createTikfinityFeed(options: { url?: string } & SocketFeedDeps): Feed {
   const url = options.url ?? TIKFINITY_DEFAULT_URL;

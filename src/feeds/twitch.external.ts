@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { amount, millis } from './wire';
 
 /**
@@ -10,28 +10,50 @@ import { amount, millis } from './wire';
  */
 
 /** A text tag: a string, or a boolean that was "1"/"0" on the wire, or null when empty. */
-const tagText = z
-  .union([z.string().max(2000), z.boolean().transform((b) => (b ? '1' : '0')), z.null()])
-  .optional()
-  .transform((v) => v ?? undefined);
+const tagText = z.pipe(
+  z.optional(
+    z.union([
+      z.string().check(z.maxLength(2000)),
+      z.pipe(
+        z.boolean(),
+        z.transform((b) => (b ? '1' : '0')),
+      ),
+      z.null(),
+    ]),
+  ),
+  z.transform((v) => v ?? undefined),
+);
 
 /** A count tag: "5", or `true`/`false` for "1"/"0". */
-const tagAmount = z
-  .union([amount, z.literal(true).transform(() => 1), z.literal(false).transform(() => 0)])
-  .optional();
+const tagAmount = z.optional(
+  z.union([
+    amount,
+    z.pipe(
+      z.literal(true),
+      z.transform(() => 1),
+    ),
+    z.pipe(
+      z.literal(false),
+      z.transform(() => 0),
+    ),
+  ]),
+);
 
 export const PLANS = { Prime: 'prime', '1000': '1', '2000': '2', '3000': '3' } as const;
-const plan = z.enum(['Prime', '1000', '2000', '3000']).transform((p) => PLANS[p]);
+const plan = z.pipe(
+  z.enum(['Prime', '1000', '2000', '3000']),
+  z.transform((p) => PLANS[p]),
+);
 
 export const userstate = z.object({
-  id: z.string().min(1).max(128),
+  id: z.string().check(z.minLength(1), z.maxLength(128)),
   'user-id': tagText,
   login: tagText,
   /** tmi.js adds `username` (from the IRC prefix) to PRIVMSG tags: a cheer has no `login`. */
   username: tagText,
   'display-name': tagText,
-  'tmi-sent-ts': millis.optional(),
-  'msg-param-sub-plan': plan.optional(),
+  'tmi-sent-ts': z.optional(millis),
+  'msg-param-sub-plan': z.optional(plan),
   'msg-param-cumulative-months': tagAmount,
   'msg-param-mass-gift-count': tagAmount,
   'msg-param-sender-count': tagAmount,

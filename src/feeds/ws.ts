@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { deliver } from './deliver';
 import { mapProtocolFrame, PROTOCOL_VERSION } from './protocol';
 import { openSocket } from './socket';
@@ -15,7 +15,7 @@ import type { Feed } from './types';
 const heartbeat = z.object({
   v: z.literal(PROTOCOL_VERSION),
   type: z.literal('heartbeat'),
-  every: z.number().int().min(1000).max(300_000),
+  every: z.int().check(z.minimum(1000), z.maximum(300_000)),
 });
 
 export function createWsFeed(options: { url: string } & SocketFeedDeps): Feed {

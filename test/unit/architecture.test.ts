@@ -12,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');
 const CORE = join(SRC, 'core');
 
-const ALLOWED_PACKAGES = new Set(['zod']);
+const ALLOWED_PACKAGES = new Set(['zod', 'zod/mini']);
 const DOM_GLOBALS = new Set([
   'window',
   'document',
@@ -166,6 +166,15 @@ describe('architecture', () => {
     expect(importers.length).toBeLessThanOrEqual(1);
   });
 
+  it('imports zod only as zod/mini: full zod would put ~40 KB gzip back into every page', () => {
+    const importers = filesUnder(SRC, ['.ts', '.svelte']).filter((path) =>
+      importsOf(path, read(path)).some((spec) =>
+        /^zod(\/(v3|v4|classic|v4\/classic))?$/.test(spec),
+      ),
+    );
+    expect(importers.map(rel)).toEqual([]);
+  });
+
   it('never reads ../shared from src/', () => {
     const readers = filesUnder(SRC, ['.ts', '.svelte', '.js']).filter((path) =>
       /(\.\.\/)+shared\b|\/work\/shared/.test(read(path)),
@@ -202,6 +211,7 @@ describe('the purity checker', () => {
 
   it.each([
     ["import { z } from 'zod';"],
+    ["import { z } from 'zod/mini';"],
     ["import type { Moment } from './moment';"],
     ["// window and localStorage named in a comment\nconst text = 'document';"],
     ['const o = { window: 1, document: 2 }; o.window = 3;'],
