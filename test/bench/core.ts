@@ -24,6 +24,7 @@ import type { CoreEvent } from '../../src/core/events';
 import { GiftSession } from '../../src/core/session';
 import { DEFAULT_SCALE, giftPoints } from '../../src/core/value';
 import { mapTikTok } from '../../src/feeds/tiktok';
+import { cpuModel, git, seeded } from './machine';
 
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc') as () => void;
@@ -32,23 +33,13 @@ const EVENTS = 200_000;
 const CHUNK = 50_000;
 const ROUNDS = 3;
 const STEP_MS = 0.5; // simulated time between deliveries: 2,000 events/s of stream time
-/** A seeded xorshift: the same frames every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Frames like a live TikTok stream: Rose-style streaks (cumulative steps, an end marker that is
  * sometimes missing), one-off gifts, and ~3% replays of a recent frame (reconnect).
  */
 function* frames(gifters: number, seed: number): Generator<string> {
-  const rnd = random(seed);
+  const rnd = seeded(seed);
   const recent: string[] = [];
   let msg = 7137749190944230150n;
   let group = 1661887131074;
@@ -292,26 +283,6 @@ async function baselineSession(commit: string): Promise<SessionClass> {
     GiftSession: SessionClass;
   };
   return module.GiftSession;
-}
-
-function cpuModel(): string {
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('model name'));
-    if (line) return line.split(':')[1]?.trim() ?? 'unknown';
-  } catch {
-    // not Linux
-  }
-  return cpus()[0]?.model ?? 'unknown';
-}
-
-function git(args: string): string {
-  try {
-    return execSync(`git ${args}`, { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
 }
 
 const flag = process.argv.indexOf('--baseline');

@@ -1,3 +1,5 @@
+import { seeded } from '../machine';
+
 /**
  * Seeded Giftglow-protocol traffic for the bench: a TikTok gift battle (many gifters, one-off gifts
  * and Rose-style streaks with cumulative steps, a few Twitch cheers), each event with the time it is
@@ -28,17 +30,6 @@ const GIFTS = [
   { id: '6369', name: 'Lion', coins: 29999, weight: 2 },
 ];
 const WEIGHT = GIFTS.reduce((sum, g) => sum + g.weight, 0);
-
-/** xorshift32: small, fast, the same everywhere. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 export interface TrafficOptions {
   seed: number;

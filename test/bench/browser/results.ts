@@ -3,33 +3,11 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { cpuModel, git } from '../machine';
 
 /** bench-results/browser.json: each scenario writes its own section; the report reads them all. */
 export const RESULTS_DIR = join(import.meta.dirname, '..', '..', '..', 'bench-results');
 export const BROWSER_RESULTS = join(RESULTS_DIR, 'browser.json');
-
-function git(args: string): string {
-  try {
-    return execSync(`git ${args}`, {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
-function cpuModel(): string {
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('model name'));
-    if (line) return line.split(':')[1]?.trim() ?? 'unknown';
-  } catch {
-    // not Linux
-  }
-  return cpus()[0]?.model ?? 'unknown';
-}
 
 export function machine(browser: Browser) {
   return {
