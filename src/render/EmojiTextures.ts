@@ -1,44 +1,82 @@
-// The canvas text system is an extension: register it (Text itself is never imported here).
-import 'pixi.js/text';
-import { TextStyle, type Renderer, type Texture } from 'pixi.js';
+import { CanvasSource, Texture } from 'pixi.js';
+import { drawGiftBox } from './giftBox';
 
 /** Emoji fonts first; the platform picks the one it has. */
-const EMOJI_STYLE = new TextStyle({
-  fontFamily: ['Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', 'sans-serif'],
-  fontSize: 100,
-  padding: 8,
-});
+const EMOJI_FONT = `100px 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', sans-serif`;
+/** Canvas side (px): a 100 px emoji plus room for wide glyphs and descenders. */
+const SIZE = 128;
 
 /**
- * Built-in gift art: each emoji drawn once through Pixi's canvas text renderer (the engine behind
- * `Text`, which handles colour emoji) and shared by every effect that shows it. The set of emoji is
- * the fixed gift table, so the cache is bounded by design. After a WebGL context loss the text
- * canvases are gone: `rebuild()` drops them and the next use draws them again.
+ * Built-in gift art: each emoji (and the generic gift box, per colour pair) drawn once with Canvas 2D
+ * and shared by every effect that shows it. Canvas 2D draws colour emoji itself, so PixiJS's text
+ * engine (and the Graphics code it brings) stays out of the bundle. A canvas keeps its pixels on the
+ * CPU side: after a WebGL context loss PixiJS uploads them again, nothing to redraw.
+ *
+ * Bounded: beyond `capacity` pictures the least recently used one is destroyed, so a long stream of
+ * ever new emoji (custom feeds, a changing gift table) keeps its texture count flat. A texture still
+ * shown by an effect when evicted is only released from the cache, never destroyed under it.
  */
 export class EmojiTextures {
   private readonly textures = new Map<string, Texture>();
+  private readonly inUse = new Map<Texture, number>();
 
-  constructor(private readonly renderer: Renderer) {}
+  constructor(private readonly capacity = 16) {}
 
+  /** The texture for one emoji; call `release` once the effect is done with it. */
   get(emoji: string): Texture {
-    let texture = this.textures.get(emoji);
-    if (!texture) {
-      texture = this.renderer.canvasText.getTexture({ text: emoji, style: EMOJI_STYLE });
-      this.textures.set(emoji, texture);
-    }
-    return texture;
+    return this.borrow(`e:${emoji}`, (g) => {
+      g.font = EMOJI_FONT;
+      g.textAlign = 'center';
+      g.textBaseline = 'middle';
+      g.fillText(emoji, SIZE / 2, SIZE / 2 + 4);
+    });
+  }
+
+  /** The generic gift box in two theme colours (0xRRGGBB). */
+  box(colour: number, ribbon: number): Texture {
+    return this.borrow(`b:${colour}:${ribbon}`, (g) => drawGiftBox(g, SIZE, colour, ribbon));
+  }
+
+  release(texture: Texture): void {
+    const users = (this.inUse.get(texture) ?? 0) - 1;
+    if (users > 0) return void this.inUse.set(texture, users);
+    this.inUse.delete(texture);
+    // Evicted while an effect still showed it: nobody else can reach it now.
+    if (![...this.textures.values()].includes(texture)) texture.destroy(true);
   }
 
   get count(): number {
     return this.textures.size;
   }
 
-  rebuild(): void {
-    for (const texture of this.textures.values()) this.renderer.canvasText.returnTexture(texture);
+  destroy(): void {
+    for (const texture of this.textures.values()) texture.destroy(true);
     this.textures.clear();
+    this.inUse.clear();
   }
 
-  destroy(): void {
-    this.rebuild();
+  private borrow(key: string, draw: (g: CanvasRenderingContext2D) => void): Texture {
+    let texture = this.textures.get(key);
+    if (texture)
+      this.textures.delete(key); // re-insert: the Map's order is the recency order
+    else {
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = SIZE;
+      const g = canvas.getContext('2d');
+      if (g) draw(g);
+      texture = new Texture({ source: new CanvasSource({ resource: canvas }) });
+    }
+    this.textures.set(key, texture);
+    this.inUse.set(texture, (this.inUse.get(texture) ?? 0) + 1);
+    this.evict();
+    return texture;
+  }
+
+  private evict(): void {
+    for (const [key, texture] of this.textures) {
+      if (this.textures.size <= this.capacity) return;
+      this.textures.delete(key);
+      if (!this.inUse.has(texture)) texture.destroy(true);
+    }
   }
 }

@@ -1,4 +1,16 @@
-import { Assets, type Texture } from 'pixi.js';
+import { ImageSource, Texture } from 'pixi.js';
+
+/**
+ * One picture as a texture. `crossOrigin` so WebGL may sample it (the image hosts send CORS
+ * headers); `decode()` rejects on a 404 or a broken file, so the caller keeps its built-in art.
+ */
+async function loadTexture(url: string): Promise<Texture> {
+  const image = new Image();
+  image.crossOrigin = 'anonymous';
+  image.src = url;
+  await image.decode();
+  return new Texture({ source: new ImageSource({ resource: image }) });
+}
 
 interface Entry {
   texture: Promise<Texture | null>;
@@ -7,7 +19,8 @@ interface Entry {
 
 /**
  * Gift pictures from the platform's image hosts (already allow-listed by the caller), loaded once
- * through Pixi's Assets and shared. A failed load resolves to null: the effect keeps its built-in
+ * and shared (an <img> of our own rather than Pixi's Assets, whose loaders for fonts, sprite sheets
+ * and video weighed ~11 KB gzip for one kind of file). A failed load resolves to null: the effect keeps its built-in
  * art. Bounded: beyond `capacity` pictures the oldest unused one is unloaded, so a long stream with
  * many different gifts keeps its texture count flat.
  */
@@ -20,10 +33,7 @@ export class ImageCache {
   acquire(url: string): Promise<Texture | null> {
     let entry = this.entries.get(url);
     if (!entry) {
-      const texture = Assets.load<Texture>({ src: url, parser: 'texture' }).then(
-        (t) => t,
-        () => null,
-      );
+      const texture = loadTexture(url).catch(() => null);
       entry = { texture, users: 0 };
       this.entries.set(url, entry);
       this.evict();
@@ -46,14 +56,12 @@ export class ImageCache {
       if (this.entries.size <= this.capacity) return;
       if (entry.users > 0) continue;
       this.entries.delete(url);
-      void entry.texture.then((t) => (t ? Assets.unload(url) : undefined));
+      void entry.texture.then((t) => t?.destroy(true));
     }
   }
 
   destroy(): void {
-    for (const [url, entry] of this.entries) {
-      void entry.texture.then((t) => (t ? Assets.unload(url) : undefined));
-    }
+    for (const entry of this.entries.values()) void entry.texture.then((t) => t?.destroy(true));
     this.entries.clear();
   }
 }

@@ -1,9 +1,9 @@
-import { Application, Container, Ticker } from 'pixi.js';
+import { Container, Ticker, WebGLRenderer, type Sprite } from 'pixi.js';
 import { GiftEffect, type EffectSpec } from './effects/GiftEffect';
 import { EmojiTextures } from './EmojiTextures';
 import { ImageCache } from './ImageCache';
 import { SpritePool } from './SpritePool';
-import { ParticleTextures } from './textures';
+import { ParticleTextures, SHAPES } from './textures';
 
 /** Counters always kept up to date (cheap): the debug hook, tests and the bench read them. */
 export interface StageStats {
@@ -36,51 +36,61 @@ function countTree(node: Container): number {
 }
 
 /**
- * The one long-lived PixiJS application of the alerts page (WebGL, transparent, follows the window
- * size). It draws only while an effect plays: when the last one ends it stops BOTH the app ticker and
+ * The one long-lived PixiJS scene of the alerts page (WebGL, transparent, follows the window size).
+ * It draws only while an effect plays: when the last one ends it stops BOTH its ticker and
  * `Ticker.system` (which otherwise keeps a requestAnimationFrame loop alive), so an idle page costs
  * what an empty page costs; the next gift starts them again at once.
+ *
+ * A WebGLRenderer of its own rather than `Application`: Application picks a renderer at run time, so
+ * the bundle carried the WebGPU and Canvas renderers too (~15 KB gzip) for a page that only ever
+ * asks for WebGL. Without WebGL the page shows callouts alone (mountAlerts catches the failure).
  */
 export class Stage {
   private readonly effects = new Map<string, GiftEffect>();
   private readonly pool = new SpritePool();
   private readonly textures = new ParticleTextures();
   private readonly images = new ImageCache();
-  private readonly emoji: EmojiTextures;
+  private readonly emoji = new EmojiTextures();
   private visible = true;
   private last = 0;
   private frames = 0;
   private losses = 0;
+  private destroyed = false;
+
+  private readonly scene = new Container();
+  private readonly ticker = new Ticker();
 
   private constructor(
-    private readonly app: Application,
+    private readonly renderer: WebGLRenderer,
     private readonly options: StageOptions,
   ) {
-    this.emoji = new EmojiTextures(app.renderer);
+    this.ticker.autoStart = false;
+    this.ticker.add(this.tick);
     this.warmUp();
-    app.ticker.add(this.tick);
-    const canvas = app.canvas;
+    const canvas = renderer.canvas;
     canvas.addEventListener('webglcontextlost', this.onLost);
     canvas.addEventListener('webglcontextrestored', this.onRestored);
+    addEventListener('resize', this.onResize);
     this.sleep();
   }
 
   static async create(host: HTMLElement, options: StageOptions): Promise<Stage> {
-    const app = new Application();
-    await app.init({
-      preference: 'webgl',
+    const renderer = new WebGLRenderer();
+    await renderer.init({
+      width: innerWidth,
+      height: innerHeight,
       backgroundAlpha: 0,
       antialias: false,
       autoDensity: true,
       resolution: Math.min(2, globalThis.devicePixelRatio || 1),
-      resizeTo: window,
-      autoStart: false,
-      sharedTicker: false,
+      // PixiJS's browser environment (events, accessibility, DOM, filters) is nothing an overlay
+      // that nobody clicks uses; the text and sprite parts it needs are imported where used.
+      skipExtensionImports: true,
     });
-    app.canvas.classList.add('gg-stage');
-    app.canvas.setAttribute('aria-hidden', 'true');
-    host.appendChild(app.canvas);
-    return new Stage(app, options);
+    renderer.canvas.classList.add('gg-stage');
+    renderer.canvas.setAttribute('aria-hidden', 'true');
+    host.appendChild(renderer.canvas);
+    return new Stage(renderer, options);
   }
 
   /** Start an effect (a new alert, or a bigger tier for a combo that grew). */
@@ -94,10 +104,10 @@ export class Stage {
       images: this.images,
       emoji: this.emoji,
       random: this.options.random,
-      screen: () => this.app.screen,
+      screen: () => this.renderer.screen,
     });
     this.effects.set(spec.key, effect);
-    this.app.stage.addChild(effect.container);
+    this.scene.addChild(effect.container);
     this.wake();
   }
 
@@ -117,50 +127,63 @@ export class Stage {
       for (const effect of this.effects.values()) effect.destroy();
       this.effects.clear();
       this.sleep();
-      this.app.render(); // clear the last frame, or it would reappear frozen on return
+      this.draw(); // clear the last frame, or it would reappear frozen on return
     }
   }
 
   get stats(): StageStats {
-    const system = this.app.renderer?.texture as { managedTextures?: unknown[] } | undefined;
+    const system = this.renderer.texture as unknown as { managedTextures?: unknown[] } | undefined;
     const managed = system?.managedTextures?.length ?? 0;
     return {
       frames: this.frames,
       activeEffects: this.effects.size,
-      displayObjects: this.app.stage ? countTree(this.app.stage) : 0,
+      displayObjects: this.destroyed ? 0 : countTree(this.scene),
       textures: managed + this.images.count + this.emoji.count,
       pooledSprites: this.pool.size,
       contextLosses: this.losses,
-      running: this.app.ticker?.started ?? false,
+      running: this.ticker.started,
     };
   }
 
   destroy(): void {
-    this.app.ticker.remove(this.tick);
-    this.app.canvas.removeEventListener('webglcontextlost', this.onLost);
-    this.app.canvas.removeEventListener('webglcontextrestored', this.onRestored);
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.ticker.destroy();
+    removeEventListener('resize', this.onResize);
+    const canvas = this.renderer.canvas;
+    canvas.removeEventListener('webglcontextlost', this.onLost);
+    canvas.removeEventListener('webglcontextrestored', this.onRestored);
     for (const effect of this.effects.values()) effect.destroy();
     this.effects.clear();
     this.pool.destroy();
     this.textures.destroy();
     this.images.destroy();
     this.emoji.destroy();
-    this.app.destroy({ removeView: true }, { children: true });
+    this.scene.destroy({ children: true });
+    this.renderer.destroy({ removeView: true });
     Ticker.system.stop();
   }
 
   /**
-   * Draw one invisible particle now: the first draw compiles the batch shader, a stall that would
-   * otherwise land in the first alert's first frame and skip its opening.
+   * Pay the one-off costs now, not in the first gift's opening frames: software GL compiles the batch
+   * shader for each blend mode on first use, and every texture is drawn on a canvas and uploaded on
+   * first use. One invisible sprite per particle shape, normal and additive, drawn once.
    */
   private warmUp(): void {
-    const sprite = this.pool.acquire(this.textures.get('glow'));
-    if (!sprite) return;
-    sprite.alpha = 0.001;
-    this.app.stage.addChild(sprite);
-    this.app.render();
-    this.pool.release(sprite);
-    this.app.render();
+    const sprites: Sprite[] = [];
+    for (const shape of SHAPES) {
+      for (const blendMode of ['normal', 'add'] as const) {
+        const sprite = this.pool.acquire(this.textures.get(shape));
+        if (!sprite) continue;
+        sprite.alpha = 0.001;
+        sprite.blendMode = blendMode;
+        sprites.push(sprite);
+        this.scene.addChild(sprite);
+      }
+    }
+    this.draw();
+    for (const sprite of sprites) this.pool.release(sprite);
+    this.draw();
   }
 
   private readonly tick = (): void => {
@@ -176,8 +199,9 @@ export class Stage {
         this.effects.delete(key);
       }
     }
+    this.draw();
     this.frames++;
-    // The render listener runs after this one in the same frame and clears the last effect away.
+    // This frame drew the last effect away: nothing more to draw until the next gift.
     if (this.effects.size === 0) this.sleep();
   };
 
@@ -196,15 +220,19 @@ export class Stage {
     }
   }
 
+  private draw(): void {
+    this.renderer.render({ container: this.scene });
+  }
+
   private wake(): void {
-    if (!this.visible || this.app.ticker.started) return;
+    if (!this.visible || this.ticker.started) return;
     this.last = this.options.clock();
     Ticker.system.start();
-    this.app.ticker.start();
+    this.ticker.start();
   }
 
   private sleep(): void {
-    this.app.ticker.stop();
+    this.ticker.stop();
     Ticker.system.autoStart = false;
     Ticker.system.stop();
   }
@@ -214,13 +242,18 @@ export class Stage {
   };
 
   /**
-   * Pixi re-creates GPU state itself and our particle textures live in canvases, so they upload
-   * again; the emoji art came from pooled text canvases and is drawn anew (effects in flight end).
+   * Pixi re-creates GPU state itself, and all our art lives in canvases (particles, emoji, gift box)
+   * that simply upload again; effects in flight end rather than finish half-drawn.
    */
   private readonly onRestored = (): void => {
     for (const effect of this.effects.values()) effect.destroy();
     this.effects.clear();
-    this.emoji.rebuild();
-    this.app.render();
+    this.draw();
+  };
+
+  /** Follows the window (OBS sizes the page to the source); effects lay out from `screen` per frame. */
+  private readonly onResize = (): void => {
+    this.renderer.resize(innerWidth, innerHeight);
+    if (!this.ticker.started) this.draw();
   };
 }

@@ -1,4 +1,4 @@
-import { Container, Sprite } from 'pixi.js';
+import { Container, Sprite, type Texture } from 'pixi.js';
 import type { Tier } from '../../core/queueTiers';
 import type { EmojiTextures } from '../EmojiTextures';
 import type { GiftArt } from '../giftArt';
@@ -43,6 +43,7 @@ export class GiftEffect {
   private readonly recipe: Recipe;
   private readonly particles: Particles;
   private readonly art: Container;
+  private readonly artTexture: Texture;
   private readonly halo: Sprite | null = null;
   private readonly jitter: number;
   private age = 0;
@@ -69,11 +70,13 @@ export class GiftEffect {
       }
     }
     this.container.addChild(fx);
-    this.art = createArt(
+    const art = createArt(
       spec.art.kind === 'image' ? spec.fallback : spec.art,
       spec.palette,
       deps.emoji,
     );
+    this.art = art.holder;
+    this.artTexture = art.texture;
     this.container.addChild(this.art);
     if (spec.art.kind === 'image') this.loadPicture(spec.art.url);
     this.layout();
@@ -153,6 +156,7 @@ export class GiftEffect {
     if (this.halo) this.deps.pool.release(this.halo);
     if (this.picture) this.deps.images.release(this.picture);
     this.container.destroy({ children: true });
+    this.deps.emoji.release(this.artTexture);
   }
 
   private layout(): void {

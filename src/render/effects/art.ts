@@ -1,21 +1,6 @@
-import { Container, Graphics, Sprite, type Texture } from 'pixi.js';
+import { Container, Sprite, type Texture } from 'pixi.js';
 import type { EmojiTextures } from '../EmojiTextures';
 import type { GiftArt } from '../giftArt';
-
-/** A procedural gift box: the art for gifts nobody has a picture or emoji for. */
-function giftBox(colour: number, ribbon: number): Graphics {
-  return new Graphics()
-    .roundRect(-46, -18, 92, 64, 8)
-    .fill(colour)
-    .roundRect(-52, -34, 104, 22, 6)
-    .fill(colour)
-    .rect(-8, -34, 16, 80)
-    .fill(ribbon)
-    .ellipse(-18, -42, 18, 11)
-    .stroke({ width: 7, color: ribbon })
-    .ellipse(18, -42, 18, 11)
-    .stroke({ width: 7, color: ribbon });
-}
 
 function fitted(texture: Texture): Sprite {
   const sprite = new Sprite(texture);
@@ -24,17 +9,22 @@ function fitted(texture: Texture): Sprite {
   return sprite;
 }
 
-/** The gift's art, about 100 units tall, centred on (0, 0). Textures are shared, never owned here. */
+/**
+ * The gift's built-in art (an emoji, else the gift box), about 100 units tall, centred on (0, 0).
+ * The texture is borrowed from the shared cache: hand it back with `emoji.release` when done.
+ */
 export function createArt(
   art: GiftArt,
   colours: readonly number[],
   emoji: EmojiTextures,
-): Container {
+): { holder: Container; texture: Texture } {
+  const texture =
+    art.kind === 'emoji'
+      ? emoji.get(art.emoji)
+      : emoji.box(colours[0] ?? 0xffc857, colours[1] ?? 0xffffff);
   const holder = new Container();
-  if (art.kind === 'emoji') holder.addChild(fitted(emoji.get(art.emoji)));
-  else if (art.kind === 'box')
-    holder.addChild(giftBox(colours[0] ?? 0xffc857, colours[1] ?? 0xffffff));
-  return holder;
+  holder.addChild(fitted(texture));
+  return { holder, texture };
 }
 
 /** Swap in a loaded picture, scaled to the same 100-unit box. */

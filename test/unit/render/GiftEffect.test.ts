@@ -19,11 +19,11 @@ function seeded(seed: number): () => number {
 }
 
 function deps(pool = new SpritePool()): EffectDeps {
-  const white = { get: () => Texture.WHITE } as unknown;
+  const white = { get: () => Texture.WHITE, box: () => Texture.WHITE, release: () => {} };
   return {
     pool,
-    textures: white as ParticleTextures,
-    emoji: white as EmojiTextures,
+    textures: white as unknown as ParticleTextures,
+    emoji: white as unknown as EmojiTextures,
     images: {} as ImageCache,
     random: seeded(7),
     screen: () => ({ width: 1920, height: 1080 }),
