@@ -3,12 +3,17 @@ import { GiftEffect, type EffectSpec } from './effects/GiftEffect';
 import { EmojiTextures } from './EmojiTextures';
 import { ImageCache } from './ImageCache';
 import { SpritePool } from './SpritePool';
+import { measureFillNs, SLOW_FILL_NS } from './fillRate';
 import { ParticleTextures, SHAPES } from './textures';
 
 /** Counters always kept up to date (cheap): the debug hook, tests and the bench read them. */
 export interface StageStats {
   /** Frames drawn since start: stays still while idle. */
   frames: number;
+  /** 'light' when the start-up probe found a slow (software) GPU; see fillRate.ts. */
+  quality: 'full' | 'light';
+  /** What that probe measured: ns per blended pixel. */
+  fillNs: number;
   activeEffects: number;
   /** Display objects in the scene graph right now. */
   displayObjects: number;
@@ -24,8 +29,11 @@ export interface StageOptions {
   random: () => number;
 }
 
-/** Effects playing at once before the oldest make way. */
+/** Effects playing at once before the oldest make way (on a slow GPU: one). */
 const MAX_EFFECTS = 5;
+const MAX_EFFECTS_LIGHT = 1;
+/** Drawing resolution on a slow GPU: a quarter of the pixels to fill, upscaled by the compositor. */
+const LIGHT_RESOLUTION = 0.5;
 /** Longest step of animation time per frame (s): below 4 fps effects slow down instead of skipping. */
 const MAX_STEP = 0.25;
 
@@ -56,6 +64,8 @@ export class Stage {
   private frames = 0;
   private losses = 0;
   private destroyed = false;
+  private readonly fillNs: number;
+  private readonly light: boolean;
 
   private readonly scene = new Container();
   private readonly ticker = new Ticker();
@@ -67,6 +77,12 @@ export class Stage {
     this.ticker.autoStart = false;
     this.ticker.add(this.tick);
     this.warmUp();
+    // A GPU that needs many ns per pixel (software GL) gets calmer effects at half resolution: a
+    // gift battle on it otherwise drops to a few frames per second (the bench measured 3-5 fps).
+    this.fillNs = measureFillNs(renderer, this.scene, this.textures.get('glow'));
+    this.light = this.fillNs > SLOW_FILL_NS;
+    if (this.light) renderer.resize(innerWidth, innerHeight, LIGHT_RESOLUTION);
+    this.draw();
     const canvas = renderer.canvas;
     canvas.addEventListener('webglcontextlost', this.onLost);
     canvas.addEventListener('webglcontextrestored', this.onRestored);
@@ -105,6 +121,7 @@ export class Stage {
       emoji: this.emoji,
       random: this.options.random,
       screen: () => this.renderer.screen,
+      light: this.light,
     });
     this.effects.set(spec.key, effect);
     this.scene.addChild(effect.container);
@@ -136,6 +153,8 @@ export class Stage {
     const managed = system?.managedTextures?.length ?? 0;
     return {
       frames: this.frames,
+      quality: this.light ? 'light' : 'full',
+      fillNs: Math.round(this.fillNs * 10) / 10,
       activeEffects: this.effects.size,
       displayObjects: this.destroyed ? 0 : countTree(this.scene),
       textures: managed + this.images.count + this.emoji.count,
@@ -207,13 +226,14 @@ export class Stage {
 
   /** A gift battle must not become chaos: a few effects at once, the oldest fade out for the new. */
   private makeRoom(): void {
+    const max = this.light ? MAX_EFFECTS_LIGHT : MAX_EFFECTS;
     let calm = 0;
     for (const effect of this.effects.values()) if (!effect.finishing) calm++;
     for (const [key, effect] of this.effects) {
-      if (this.effects.size >= MAX_EFFECTS + 2) {
+      if (this.effects.size >= max + 2) {
         effect.destroy();
         this.effects.delete(key);
-      } else if (calm >= MAX_EFFECTS && !effect.finishing) {
+      } else if (calm >= max && !effect.finishing) {
         effect.finish();
         calm--;
       }

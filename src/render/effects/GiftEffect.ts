@@ -29,6 +29,11 @@ export interface EffectDeps {
   emoji: EmojiTextures;
   random: () => number;
   screen: () => { width: number; height: number };
+  /**
+   * The GPU is slow (software GL): at most a tier-2 burst and no halo, whatever the gift. The art
+   * keeps its tier's size; the big fills (halo, rings, rain) are what such a GPU cannot afford.
+   */
+  light?: boolean;
 }
 
 const easeOutBack = (x: number) => 1 + 2.2 * Math.pow(x - 1, 3) + 1.2 * Math.pow(x - 1, 2);
@@ -56,7 +61,10 @@ export class GiftEffect {
     readonly spec: EffectSpec,
     private readonly deps: EffectDeps,
   ) {
-    this.recipe = RECIPES[spec.tier];
+    const full = RECIPES[spec.tier];
+    this.recipe = deps.light
+      ? { ...RECIPES[spec.tier > 2 ? 2 : spec.tier], halo: false, artSize: full.artSize }
+      : full;
     this.end = this.recipe.length;
     this.jitter = deps.random();
     const fx = new Container();

@@ -18,6 +18,12 @@ export function installDebugHook({ stage, queue, root, chimes }: Parts): () => v
     get frames() {
       return stage?.stats.frames ?? 0;
     },
+    get quality() {
+      return stage?.stats.quality ?? 'none';
+    },
+    get fillNs() {
+      return stage?.stats.fillNs ?? 0;
+    },
     get running() {
       return stage?.stats.running ?? false;
     },

@@ -101,4 +101,20 @@ describe('GiftEffect', () => {
     expect(effect.done).toBe(true);
     effect.destroy();
   });
+
+  it('on a slow GPU plays a big gift as a calm burst: no halo, far fewer particles, same art size', () => {
+    const full = new SpritePool();
+    const light = new SpritePool();
+    const big = new GiftEffect(spec(4), deps(full));
+    const calm = new GiftEffect(spec(4), { ...deps(light), light: true });
+    const tier2 = new SpritePool();
+    new GiftEffect(spec(2), deps(tier2)).destroy();
+    expect(light.inUse).toBeLessThan(full.inUse / 3);
+    expect(light.size).toBeLessThan(tier2.size); // a tier-2 burst minus its halo
+    big.update(1);
+    calm.update(1);
+    expect(calm.container.children.at(-1)?.scale.x).toBe(big.container.children.at(-1)?.scale.x);
+    big.destroy();
+    calm.destroy();
+  });
 });
