@@ -47,3 +47,27 @@ test('the board page loads no PixiJS, and no page loads the Twitch client until 
     expect(bundle.files.map((f) => f.chunk)).not.toContain('twitchFeed');
   }
 });
+
+test('in the browser, each page fetches no script beyond the budgeted ones', async ({ page }) => {
+  // The start page is not budgeted (and its live preview is an alerts page in an iframe).
+  for (const spec of PAGES.filter((p) => p.jsBudget !== null)) {
+    const counted = new Set(
+      pageBundle(dist, spec.page, spec.eager).files.map((f) => f.file.split('/').pop()),
+    );
+    const fetched: string[] = [];
+    const listen = (request: { url(): string }) => {
+      const name = new URL(request.url()).pathname.split('/').pop() ?? '';
+      if (name.endsWith('.js')) fetched.push(name);
+    };
+    page.on('request', listen);
+    await page.goto(
+      `${spec.page.replace(/^index\.html$/, './')}${spec.page.includes('overlays') ? '?source=demo&rate=600' : ''}`,
+    );
+    await page.waitForTimeout(3_000);
+    page.off('request', listen);
+    expect(
+      fetched.filter((name) => !counted.has(name)),
+      `${spec.label}: fetched but not counted`,
+    ).toEqual([]);
+  }
+});

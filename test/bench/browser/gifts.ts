@@ -19,7 +19,8 @@ export interface Traffic {
   gifts: number;
 }
 
-const GIFTS = [
+/** The gifts the traffic draws from (each has its own art on the alerts page). */
+export const GIFTS = [
   { id: '5655', name: 'Rose', coins: 1, weight: 40 },
   { id: '5487', name: 'Finger Heart', coins: 5, weight: 20 },
   { id: '5827', name: 'Ice Cream Cone', coins: 1, weight: 10 },
