@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { FeedServer } from '../servers/feedServer';
+import type { AlertsHook } from '../../src/ui/alerts/debugHook';
 
 /** Giftglow-protocol frames for the alerts specs: a test says who gives what, nothing else. */
 export function gift(options: {
@@ -51,20 +52,6 @@ export const COUNTERS_SCRIPT = `
     }
   }).observe(document, { childList: true, subtree: true });
 `;
-
-export interface AlertsHook {
-  frames: number;
-  running: boolean;
-  activeEffects: number;
-  displayObjects: number;
-  textures: number;
-  pooledSprites: number;
-  contextLosses: number;
-  domNodes: number;
-  audioNotes: number;
-  callouts: number;
-  queue: { pushed: number; started: number; summarised: number; waiting: number; playing: number };
-}
 
 export function hook(page: Page): Promise<AlertsHook> {
   return page.evaluate(() => {

@@ -1,4 +1,4 @@
-import type { AlertQueue } from '../../core/queue';
+import type { AlertQueue, QueueStats } from '../../core/queue';
 import type { Stage } from '../../render/Stage';
 import type { Chimes } from '../sound/Chimes';
 
@@ -9,12 +9,29 @@ interface Parts {
   chimes: Chimes | null;
 }
 
+/** What `window.__giftglow.alerts` reports; e2e tests and the bench read this type too. */
+export interface AlertsHook {
+  readonly frames: number;
+  readonly quality: string;
+  readonly fillNs: number;
+  readonly running: boolean;
+  readonly activeEffects: number;
+  readonly displayObjects: number;
+  readonly textures: number;
+  readonly pooledSprites: number;
+  readonly contextLosses: number;
+  readonly domNodes: number;
+  readonly callouts: number;
+  readonly audioNotes: number;
+  readonly queue: QueueStats & { waiting: number; playing: number };
+}
+
 /**
  * `window.__giftglow.alerts`: live counters (frames drawn, display objects, textures, effects, DOM
  * nodes, queue) that e2e tests and the bench read. Always maintained, read-only, no test branches.
  */
 export function installDebugHook({ stage, queue, root, chimes }: Parts): () => void {
-  const hook = {
+  const hook: AlertsHook = {
     get frames() {
       return stage?.stats.frames ?? 0;
     },

@@ -1,19 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { FeedServer } from '../../servers/feedServer';
 import { PROBE_SCRIPT, type Probe } from './probe';
-
-/** What `window.__giftglow.alerts` reports (src/ui/alerts/debugHook.ts). */
-export interface AlertsHook {
-  frames: number;
-  running: boolean;
-  activeEffects: number;
-  displayObjects: number;
-  textures: number;
-  pooledSprites: number;
-  domNodes: number;
-  callouts: number;
-  queue: { pushed: number; started: number; summarised: number; waiting: number; playing: number };
-}
+import type { AlertsHook } from '../../../src/ui/alerts/debugHook';
 
 export const BASELINE_URL = (port: number) => `http://localhost:${port}/baseline.html`;
 
@@ -96,3 +84,5 @@ export async function untilDrained(page: Page, timeout = 120_000): Promise<numbe
   );
   return Date.now();
 }
+
+export type { AlertsHook };
