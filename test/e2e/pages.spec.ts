@@ -11,7 +11,9 @@ test('the start page explains OBS setup and builds checked overlay URLs', async 
   await page.locator('input[name="theme"]').fill('neon');
   await page.locator('input[name="top"]').fill('3');
   await expect(alerts).toHaveValue(/\/overlays\/alerts\.html\?theme=neon&top=3$/);
-  await expect(page.getByLabel('Board', { exact: true })).toHaveValue(/\/overlays\/board\.html\?theme=neon&top=3$/);
+  await expect(page.getByLabel('Board', { exact: true })).toHaveValue(
+    /\/overlays\/board\.html\?theme=neon&top=3$/,
+  );
   await page.locator('input[name="rate"]').fill('lots');
   await expect(page.getByRole('alert')).toContainText('rate');
   // A bad value never reaches the URL: it falls back to the default.
@@ -40,7 +42,9 @@ test('issues=hide keeps the problems out of the picture', async ({ page }) => {
   await expect(page.locator('.gg-config-issues')).toHaveCount(0);
 });
 
-test('the feed status badge says when a feed cannot be reached, and data-feed says it too', async ({ page }) => {
+test('the feed status badge says when a feed cannot be reached, and data-feed says it too', async ({
+  page,
+}) => {
   // Nothing listens on port 9 (discard): the feed retries, and the streamer can see it.
   await page.goto('overlays/board.html?source=tikfinity&tikfinity=ws://127.0.0.1:9/');
   await expect(page.locator('html')).toHaveAttribute('data-feed', /retrying|offline/);
@@ -61,4 +65,24 @@ test('the page background is transparent before OBS injects its CSS', async ({ p
     );
     expect(colours).toEqual(['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
   }
+});
+
+test('font=rounded draws callouts in the bundled Nunito, fetched from the page itself', async ({
+  page,
+}) => {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('http://localhost') && !request.url().startsWith('data:'))
+      foreign.push(request.url());
+  });
+  await page.goto('overlays/alerts.html?source=demo&seed=5&rate=600&font=rounded&session=e2e-font');
+  await expect(page.locator('.gg-callout .gg-name').first()).toBeVisible({ timeout: 15_000 });
+  const loaded = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter(
+      (f) => f.family.replace(/"/g, '') === 'Nunito' && f.status === 'loaded',
+    ).length;
+  });
+  expect(loaded).toBeGreaterThan(0);
+  expect(foreign).toEqual([]);
 });

@@ -16,7 +16,7 @@ export const PALETTES: Readonly<Record<ThemeName, readonly string[]>> = {
 
 export const FONT_STACKS: Readonly<Record<FontKey, string>> = {
   system: `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif`,
-  rounded: `ui-rounded, "SF Pro Rounded", "Nunito", "Varela Round", "Arial Rounded MT Bold", "Segoe UI", sans-serif`,
+  rounded: `"Nunito", ui-rounded, "SF Pro Rounded", "Varela Round", "Arial Rounded MT Bold", "Segoe UI", sans-serif`,
   serif: `"Iowan Old Style", "Palatino Linotype", Palatino, Georgia, "DejaVu Serif", serif`,
   mono: `ui-monospace, "Cascadia Code", "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace`,
   display: `Bahnschrift, "DIN Alternate", "Franklin Gothic Medium", "Arial Narrow", sans-serif`,
