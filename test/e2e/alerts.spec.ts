@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startFeedServer, type FeedServer } from '../servers/feedServer';
 import { CAP, gift, GALAXY, hook, LION, openAlerts, ROSE } from './alertsFeed';
+import { closeServersAfterEach, feedServer } from './localServers';
 
 /**
  * The built alerts page against a local feed server (Giftglow protocol) and the seeded demo feed.
@@ -8,16 +8,7 @@ import { CAP, gift, GALAXY, hook, LION, openAlerts, ROSE } from './alertsFeed';
  * `window.__giftglow.alerts` (frames, display objects, textures, effects, DOM nodes).
  */
 
-const servers: FeedServer[] = [];
-test.afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
-
-async function feedServer(): Promise<FeedServer> {
-  const server = await startFeedServer();
-  servers.push(server);
-  return server;
-}
+closeServersAfterEach();
 
 async function untilIdle(page: Page): Promise<void> {
   await expect

@@ -1,8 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { FLAT_LION, roseStreak, tikfinityFrame } from '../fixtures/feeds/tiktok';
 import * as lines from '../fixtures/feeds/twitchLines';
-import { startFakeTwitch, type FakeTwitch } from '../servers/fakeTwitch';
-import { startFeedServer, type FeedServer } from '../servers/feedServer';
+import { closeServersAfterEach, fakeTwitch, feedServer } from './localServers';
 
 /**
  * The built pages against local feed servers: real browser WebSocket, real tmi.js in the page.
@@ -11,23 +10,7 @@ import { startFeedServer, type FeedServer } from '../servers/feedServer';
  */
 
 const ZERODY = 'tiktok:6813181309701719620';
-const servers: Array<FeedServer | FakeTwitch> = [];
-
-test.afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
-
-async function feedServer(): Promise<FeedServer> {
-  const server = await startFeedServer();
-  servers.push(server);
-  return server;
-}
-
-async function fakeTwitch(): Promise<FakeTwitch> {
-  const server = await startFakeTwitch();
-  servers.push(server);
-  return server;
-}
+closeServersAfterEach();
 
 function row(page: Page, user: string) {
   return page.locator(`li.gg-row[data-user="${user}"]`);
@@ -151,14 +134,12 @@ test.describe('source=twitch (real tmi.js in the page)', () => {
     const irc = await fakeTwitch();
     const tiktok = await feedServer();
     await tiktok.close();
-    servers.splice(servers.indexOf(tiktok), 1);
     const query = `source=tikfinity,twitch&channel=spirodonfl&irc=${irc.url}&tikfinity=${tiktok.url}`;
     await page.goto(`overlays/board.html?${query}`);
     await irc.joined();
     await expect(page.locator('html')).toHaveAttribute('data-feed', /retrying|offline/);
     await expect(page.locator('.gg-status')).toBeVisible();
-    const back = await startFeedServer({ port: tiktok.port });
-    servers.push(back);
+    const back = await feedServer({ port: tiktok.port });
     await expect(page.locator('html')).toHaveAttribute('data-feed', 'live', { timeout: 15_000 });
     back.send(tikfinityFrame('gift', FLAT_LION));
     irc.send(lines.CHEER_1);
