@@ -67,6 +67,17 @@ export function traffic(options: TrafficOptions): Traffic {
     name: `Gifter ${i}`,
   });
   const users = Array.from({ length: options.gifters }, (_, i) => i);
+  const giftFrame = (who: number, g: (typeof GIFTS)[number], count: number, more = {}) =>
+    JSON.stringify({
+      v: 1,
+      type: 'gift',
+      id: id(),
+      platform: 'tiktok',
+      user: user(who),
+      gift: { id: g.id, name: g.name, coins: g.coins },
+      count,
+      ...more,
+    });
 
   let streakSteps = Math.round(options.events * options.streakShare);
   while (streakSteps > 0) {
@@ -82,17 +93,7 @@ export function traffic(options: TrafficOptions): Traffic {
       count += 1 + Math.floor(rnd() * 4);
       events.push({
         at: start + i * gap,
-        frame: JSON.stringify({
-          v: 1,
-          type: 'gift',
-          id: id(),
-          platform: 'tiktok',
-          user: user(who),
-          gift: { id: g.id, name: g.name, coins: g.coins },
-          count,
-          streak,
-          end: i === steps - 1,
-        }),
+        frame: giftFrame(who, g, count, { streak, end: i === steps - 1 }),
       });
     }
     add(`tiktok:${user(who).id}`, g.coins * count);
@@ -120,15 +121,7 @@ export function traffic(options: TrafficOptions): Traffic {
     const count = g.coins >= 1000 ? 1 : 1 + Math.floor(rnd() * 3);
     events.push({
       at,
-      frame: JSON.stringify({
-        v: 1,
-        type: 'gift',
-        id: id(),
-        platform: 'tiktok',
-        user: user(who),
-        gift: { id: g.id, name: g.name, coins: g.coins },
-        count,
-      }),
+      frame: giftFrame(who, g, count),
     });
     add(`tiktok:${user(who).id}`, g.coins * count);
   }
