@@ -72,15 +72,23 @@ export class Board {
 
   /** Adds `milli` (> 0) to a gifter's total; the latest name wins. Returns the gifter's row. */
   add(user: BoardUser, milli: number): GifterRow | undefined {
-    if (!(milli > 0)) return this.#rows.get(user.key);
-    let row = this.#rows.get(user.key);
-    if (!row) {
-      const hidden = this.#hide.has(user.login.toLowerCase());
-      const { key, name, login, platform } = user;
-      row = { key, name, login, platform, milli: 0, seq: 0, hidden, cached: false };
-      this.#rows.set(user.key, row);
-    }
+    const row = this.#rows.get(user.key);
+    if (!(milli > 0)) return row;
+    if (!row) return this.join(user, milli);
     this.credit(row, user.name, milli);
+    return row;
+  }
+
+  /**
+   * `add` for a gifter the caller has just looked up (`rowOf`) and not found: one map write, no
+   * second search of 100,000 keys. `milli` > 0.
+   */
+  join(user: BoardUser, milli: number): GifterRow {
+    const hidden = this.#hide.size > 0 && this.#hide.has(user.login.toLowerCase());
+    const { key, name, login, platform } = user;
+    const row: Row = { key, name, login, platform, milli: 0, seq: 0, hidden, cached: false };
+    this.#rows.set(key, row);
+    this.credit(row, name, milli);
     return row;
   }
 

@@ -1,6 +1,6 @@
 import type { BoardUser } from './board';
 import type { Combo } from './events';
-import type { Moment } from './moment';
+import { progressed, type Moment } from './moment';
 import { RecentMap } from './recent';
 import { fromMilli } from './value';
 
@@ -74,16 +74,18 @@ function apply(w: Worth, role: Combo['role'], milli: number, count: number): voi
   }
 }
 
-/** The combo's moment: the latest delivery's name and picture, the combo's id, count and worth. */
+/**
+ * The combo's moment: the latest delivery's name and picture, the combo's id, count and worth.
+ * `latest` is the delivery's own moment, made for this call and not yet seen by anyone: it is
+ * updated in place instead of copied.
+ */
 function show(w: Worth, latest: Moment, startedAt: number, now: number, final: boolean): Moment {
-  return {
-    ...latest,
-    startedAt,
-    count: countOf(w),
-    value: fromMilli(worthOf(w)),
-    updatedAt: now,
-    final,
-  };
+  latest.startedAt = startedAt;
+  latest.count = countOf(w);
+  latest.value = fromMilli(worthOf(w));
+  latest.updatedAt = now;
+  latest.final = final;
+  return latest;
 }
 
 /**
@@ -119,9 +121,18 @@ export class Combos {
       const closed = this.#closed.get(key);
       // Keys can be reused: Twitch bombs without a community gift id are keyed by gifter and tier.
       if (closed && d.now - closed.closedAt <= this.#reuseAfterMs) return this.#late(closed, d);
-      const w = { best: 0, bestCount: 0, parts: 0, partCount: 0 };
-      // `moment` is replaced by show() below (with startedAt): no copy of it here.
-      open = { ...w, key, user: d.user, lastAt: d.now, moment: d.moment };
+      // `moment` is replaced by show() below (with startedAt).
+      const moment = d.moment;
+      open = {
+        best: 0,
+        bestCount: 0,
+        parts: 0,
+        partCount: 0,
+        key,
+        user: d.user,
+        lastAt: d.now,
+        moment,
+      };
     }
     const startedAt = isNew ? d.now : open.moment.startedAt;
     const before = worthOf(open);
@@ -130,11 +141,14 @@ export class Combos {
     if (!isNew && !d.final && worthOf(open) === before && countOf(open) === countBefore)
       return null;
     // Re-inserting keeps the map ordered by last delivery, so expire() stops at the first live one.
-    this.#open.delete(key);
+    if (!isNew) this.#open.delete(key);
     open.lastAt = d.now;
     open.user = d.user;
+    if (d.final) {
+      open.moment = show(open, d.moment, startedAt, d.now, true);
+      return this.#close(open, d.now, open.moment);
+    }
     open.moment = show(open, d.moment, startedAt, d.now, false);
-    if (d.final) return this.#close(open, d.now);
     this.#open.set(key, open);
     return { moment: open.moment, user: open.user, add: 0 };
   }
@@ -145,16 +159,17 @@ export class Combos {
     for (const open of this.#open.values()) {
       if (now - open.lastAt < this.#timeoutMs) break;
       this.#open.delete(open.key);
-      done.push(this.#close(open, now));
+      const m = open.moment;
+      done.push(this.#close(open, now, progressed(m, m.count, m.value, m.startedAt, now, true)));
     }
     return done;
   }
 
-  #close(open: OpenCombo, now: number): ComboOutcome {
+  /** `moment`: the combo's final moment (a fresh object: the open one may already be shown). */
+  #close(open: OpenCombo, now: number, moment: Moment): ComboOutcome {
     const counted = worthOf(open);
     const { best, bestCount, parts, partCount } = open;
     this.#closed.set(open.key, { best, bestCount, parts, partCount, counted, closedAt: now });
-    const moment = { ...open.moment, final: true, updatedAt: now };
     return { moment, user: open.user, add: counted };
   }
 
@@ -168,7 +183,12 @@ export class Combos {
 
   /** Open and (newest) closed combos, for persistence. */
   snapshot(closedLimit: number): { open: OpenCombo[]; closed: [string, ClosedCombo][] } {
-    return { open: Array.from(this.#open.values()), closed: this.#closed.newest(closedLimit) };
+    const open = Array.from(this.#open.values(), (combo) => {
+      // Only the board's view of the sender is kept: the session's identity carries more.
+      const { key, name, login, platform } = combo.user;
+      return { ...combo, user: { key, name, login, platform } };
+    });
+    return { open, closed: this.#closed.newest(closedLimit) };
   }
 
   restore(state: {

@@ -5,18 +5,19 @@ import type { CoreEvent } from './events';
 import { ANONYMOUS, sanitizeName } from './names';
 import { RecentMap } from './recent';
 
-/** Who sent an event, as the session shows them: sanitised, masked when blocked, anonymous merged. */
-export interface Who {
-  key: string;
-  /** The board's view of the sender (the masked name when blocked). */
-  user: BoardUser;
+/**
+ * Who sent an event, as the session shows them: sanitised, masked when blocked, anonymous merged.
+ * It is itself the board's view of the sender (`BoardUser`: key, the masked name, login, platform),
+ * so a delivery from a known gifter reads one object, not three.
+ */
+export interface Who extends BoardUser {
   /** What the callout shows (the mask with blockaction=mask). */
   momentName: string;
   /** False with blockaction=skip for a blocked name. */
   callout: boolean;
   /** The raw display name and login this was made from (the cache key's check). */
   raw: string;
-  login: string;
+  rawLogin: string;
   /** The sender's board row once they have one (see `seat`). */
   row: GifterRow | undefined;
 }
@@ -27,8 +28,9 @@ export const ANONYMOUS_KEY = 'anonymous';
 /**
  * Names and gift labels are cleaned once per distinct sender / gift name, not once per delivery: a
  * streak sends the same name dozens of times a second. Senders on the board stay cached as long as
- * their row (the board keeps every gifter anyway), with the row itself: one map lookup per delivery
- * instead of three. Everyone else (likes, follows) sits in a bounded cache.
+ * their row (the board keeps every gifter anyway), with the row itself: one map lookup per delivery.
+ * So do senders of money events (a streak's first steps come before its value is on the board);
+ * everyone else (likes, follows) sits in a bounded cache, which a money event does not even read.
  */
 export class Identities {
   readonly #blocklist: Blocklist;
@@ -52,26 +54,28 @@ export class Identities {
     return label;
   }
 
-  of(event: CoreEvent): Who {
+  /** The sender of `event`; `money` says it ranks (so the sender is or becomes a gifter). */
+  of(event: CoreEvent, money: boolean): Who {
     const sender = event.sender;
     const key = sender.anonymous ? ANONYMOUS_KEY : sender.key;
-    const cached = this.#gifters.get(key) ?? this.#others.get(key);
-    if (cached && cached.raw === sender.name && cached.login === sender.login) return cached;
+    const cached = this.#gifters.get(key) ?? (money ? undefined : this.#others.get(key));
+    if (cached && cached.raw === sender.name && cached.rawLogin === sender.login) return cached;
     const name = sender.anonymous ? ANONYMOUS : sanitizeName(sender.name, sender.login);
     const blocked = !sender.anonymous && this.#blocklist.matches(sender.name, name, sender.login);
     const masked = blocked ? maskName(name) : name;
     const skip = blocked && this.#blockAction === 'skip';
-    const login = sender.anonymous ? '' : sender.login;
     const who: Who = {
       key,
-      user: { key, name: masked, login, platform: event.platform },
+      name: masked,
+      login: sender.anonymous ? '' : sender.login,
+      platform: event.platform,
       momentName: skip ? name : masked,
       callout: !skip,
       raw: sender.name,
-      login: sender.login,
+      rawLogin: sender.login,
       row: cached?.row,
     };
-    if (who.row) this.#gifters.set(key, who);
+    if (who.row || money) this.#gifters.set(key, who);
     else this.#others.set(key, who);
     return who;
   }

@@ -83,12 +83,17 @@ export class GiftSession {
     if (!(event.value >= 0 && event.value <= MAX_EVENT_POINTS)) return this.#drop('invalid');
     if (!this.#dedupe.firstSeen(event)) return this.#drop('duplicate');
     this.#dirty = true;
-    const who = this.#identities.of(event);
-    // A row restored from storage has no identity yet: look it up by key once.
-    const row = who.row ?? this.#board.rowOf(who.key);
-    if (row && !who.row) this.#identities.seat(who, row);
-    let changed = row !== undefined && this.#board.renameRow(row, who.user.name);
     const ranked = isRanked(event);
+    const who = this.#identities.of(event, ranked && event.value > 0);
+    let row = who.row;
+    if (row === undefined) {
+      // A row made by a silence (tick) or restored from storage has no identity yet: look it up once.
+      row = this.#board.rowOf(who.key);
+      if (row) this.#identities.seat(who, row);
+    }
+    let changed = row !== undefined && this.#board.renameRow(row, who.name);
+    const gift = event.kind === 'gift' ? event.gift : undefined;
+    // One literal with every field (the same shape for every moment: V8 keeps one fast path).
     const moment: Moment = {
       id: event.combo && ranked ? event.combo.key : event.id,
       kind: event.kind,
@@ -96,6 +101,8 @@ export class GiftSession {
       userKey: who.key,
       name: who.momentName,
       gift: this.#identities.label(event),
+      giftId: gift?.id,
+      image: gift?.image,
       count: countOf(event),
       value: ranked ? event.value : 0,
       final: true,
@@ -103,29 +110,23 @@ export class GiftSession {
       updatedAt: now,
       callout: who.callout,
     };
-    if (event.kind === 'gift') {
-      moment.giftId = event.gift.id;
-      if (event.gift.image !== undefined) moment.image = event.gift.image;
-    }
-    const user = who.user;
     let result: Moment | null = moment;
     if (!ranked) {
       // Follows, raids, likes, shares: shown, never ranked.
     } else if (!event.combo) {
       changed = this.#add(who, toMilli(event.value)) || changed;
     } else {
-      const milli = toMilli(event.value);
       const outcome = this.#combos.deliver({
         combo: event.combo,
-        milli,
+        milli: toMilli(event.value),
         count: moment.count,
         final: event.final,
         now,
         moment,
-        user,
+        user: who,
       });
       result = outcome ? outcome.moment : this.#drop('stale');
-      // The outcome's user is this delivery's (`who.user`): add through the identity's row.
+      // The outcome's user is this delivery's (`who`): add through the identity's row.
       if (outcome) changed = this.#add(who, outcome.add) || changed;
     }
     if (changed) this.#notify();
@@ -175,11 +176,9 @@ export class GiftSession {
   /** Adds to the sender's total through the row kept on their identity (no lookup by key). */
   #add(who: Who, milli: number): boolean {
     if (!(milli > 0)) return false;
-    if (who.row) this.#board.credit(who.row, who.user.name, milli);
-    else {
-      const row = this.#board.add(who.user, milli);
-      if (row) this.#identities.seat(who, row);
-    }
+    if (who.row) this.#board.credit(who.row, who.name, milli);
+    // ingest() looked the key up on the board already: no row there.
+    else this.#identities.seat(who, this.#board.join(who, milli));
     return true;
   }
 
