@@ -13,8 +13,14 @@ export type Platform = 'tiktok' | 'twitch' | 'custom';
 export type SubTier = 'prime' | '1' | '2' | '3';
 
 export interface Sender {
-  /** Stable user key: `${platform}:${userId}`. Never built from the display name. */
+  /** Stable user key: `${platform}:${id}`. Never built from the display name. */
   key: string;
+  /**
+   * The platform's user id as received (a string: TikTok's are 64-bit), 'anonymous' for an
+   * anonymous gifter. The session finds a sender by platform + id: a string read straight from the
+   * wire hashes at once, where the joined `key` must first be copied into one piece.
+   */
+  id: string;
   /** Login / handle (TikTok uniqueId, Twitch login). May be empty. */
   login: string;
   /** Display name exactly as received: untrusted, sanitised only when shown. */

@@ -1,7 +1,7 @@
 import type { BoardUser, GifterRow } from './board';
 import { compileBlocklist, maskName, type BlockAction, type Blocklist } from './blocklist';
 import { giftLabel } from './describe';
-import type { CoreEvent } from './events';
+import type { CoreEvent, Platform } from './events';
 import { ANONYMOUS, sanitizeName } from './names';
 import { RecentMap } from './recent';
 
@@ -35,7 +35,9 @@ export const ANONYMOUS_KEY = 'anonymous';
 export class Identities {
   readonly #blocklist: Blocklist;
   readonly #blockAction: BlockAction;
-  readonly #gifters = new Map<string, Who>();
+  /** By platform, then the platform's user id (see `Sender.id`); anonymous gifters share one. */
+  readonly #gifters = new Map<Platform, Map<string, Who>>();
+  #anonymous: Who | undefined;
   readonly #others = new RecentMap<Who>(10_000);
   readonly #labels = new RecentMap<string>(1_000);
 
@@ -57,15 +59,17 @@ export class Identities {
   /** The sender of `event`; `money` says it ranks (so the sender is or becomes a gifter). */
   of(event: CoreEvent, money: boolean): Who {
     const sender = event.sender;
-    const key = sender.anonymous ? ANONYMOUS_KEY : sender.key;
-    const cached = this.#gifters.get(key) ?? (money ? undefined : this.#others.get(key));
+    const gifters = this.#platform(event.platform);
+    const cached = sender.anonymous
+      ? this.#anonymous
+      : (gifters.get(sender.id) ?? (money ? undefined : this.#others.get(sender.key)));
     if (cached && cached.raw === sender.name && cached.rawLogin === sender.login) return cached;
     const name = sender.anonymous ? ANONYMOUS : sanitizeName(sender.name, sender.login);
     const blocked = !sender.anonymous && this.#blocklist.matches(sender.name, name, sender.login);
     const masked = blocked ? maskName(name) : name;
     const skip = blocked && this.#blockAction === 'skip';
     const who: Who = {
-      key,
+      key: sender.anonymous ? ANONYMOUS_KEY : sender.key,
       name: masked,
       login: sender.anonymous ? '' : sender.login,
       platform: event.platform,
@@ -75,14 +79,28 @@ export class Identities {
       rawLogin: sender.login,
       row: cached?.row,
     };
-    if (who.row || money) this.#gifters.set(key, who);
-    else this.#others.set(key, who);
+    if (sender.anonymous) this.#anonymous = who;
+    else if (who.row || money) gifters.set(sender.id, who);
+    else this.#others.set(sender.key, who);
     return who;
   }
 
-  /** Links a sender to their board row (rows are never replaced) and keeps them cached with it. */
-  seat(who: Who, row: GifterRow): void {
+  /**
+   * Links the sender of `event` (`who`, from `of`) to their board row (rows are never replaced)
+   * and keeps them cached with it.
+   */
+  seat(event: CoreEvent, who: Who, row: GifterRow): void {
     who.row = row;
-    this.#gifters.set(who.key, who);
+    if (event.sender.anonymous) this.#anonymous = who;
+    else this.#platform(event.platform).set(event.sender.id, who);
+  }
+
+  #platform(platform: Platform): Map<string, Who> {
+    let gifters = this.#gifters.get(platform);
+    if (!gifters) {
+      gifters = new Map();
+      this.#gifters.set(platform, gifters);
+    }
+    return gifters;
   }
 }

@@ -89,7 +89,7 @@ export class GiftSession {
     if (row === undefined) {
       // A row made by a silence (tick) or restored from storage has no identity yet: look it up once.
       row = this.#board.rowOf(who.key);
-      if (row) this.#identities.seat(who, row);
+      if (row) this.#identities.seat(event, who, row);
     }
     let changed = row !== undefined && this.#board.renameRow(row, who.name);
     const gift = event.kind === 'gift' ? event.gift : undefined;
@@ -114,7 +114,7 @@ export class GiftSession {
     if (!ranked) {
       // Follows, raids, likes, shares: shown, never ranked.
     } else if (!event.combo) {
-      changed = this.#add(who, toMilli(event.value)) || changed;
+      changed = this.#add(event, who, toMilli(event.value)) || changed;
     } else {
       const outcome = this.#combos.deliver({
         combo: event.combo,
@@ -127,7 +127,7 @@ export class GiftSession {
       });
       result = outcome ? outcome.moment : this.#drop('stale');
       // The outcome's user is this delivery's (`who`): add through the identity's row.
-      if (outcome) changed = this.#add(who, outcome.add) || changed;
+      if (outcome) changed = this.#add(event, who, outcome.add) || changed;
     }
     if (changed) this.#notify();
     return result;
@@ -174,11 +174,11 @@ export class GiftSession {
   }
 
   /** Adds to the sender's total through the row kept on their identity (no lookup by key). */
-  #add(who: Who, milli: number): boolean {
+  #add(event: CoreEvent, who: Who, milli: number): boolean {
     if (!(milli > 0)) return false;
     if (who.row) this.#board.credit(who.row, who.name, milli);
     // ingest() looked the key up on the board already: no row there.
-    else this.#identities.seat(who, this.#board.join(who, milli));
+    else this.#identities.seat(event, who, this.#board.join(who, milli));
     return true;
   }
 

@@ -156,8 +156,9 @@ function toCoreEvent(e: ProtocolEvent, scale: ValueScale, receivedAt: number): C
 }
 
 function senderOf(platform: Platform, u: z.output<typeof user>, anonymous: boolean): Sender {
-  const key = anonymous ? `${platform}:anonymous` : `${platform}:${u.id}`;
-  const sender: Sender = { key, login: u.login ?? '', name: u.name ?? u.login ?? '', anonymous };
+  const id = anonymous ? 'anonymous' : u.id;
+  const login = u.login ?? '';
+  const sender: Sender = { key: `${platform}:${id}`, id, login, name: u.name ?? login, anonymous };
   if (u.avatar !== undefined) sender.avatar = u.avatar;
   return sender;
 }

@@ -17,6 +17,7 @@ export type TikTokEventName = 'gift' | 'follow' | 'share' | 'like' | 'social';
 export function tiktokSender(user: TikTokUserWire): Sender {
   const sender: Sender = {
     key: `tiktok:${user.userId}`,
+    id: user.userId,
     login: user.login,
     name: user.nickname,
     anonymous: false,

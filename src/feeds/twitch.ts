@@ -131,8 +131,9 @@ function twitchSender(tags: Userstate, anonymous: boolean): Sender {
   const login = tags.login ?? tags.username ?? (anonymous ? ANONYMOUS_LOGIN : '');
   // An empty display name stays empty: the core falls back to the login when it shows a name.
   const name = tags['display-name'] ?? '';
-  if (anonymous) return { key: 'twitch:anonymous', login, name, anonymous: true };
-  return { key: `twitch:${tags['user-id'] ?? ''}`, login, name, anonymous: false };
+  if (anonymous) return { key: 'twitch:anonymous', id: 'anonymous', login, name, anonymous: true };
+  const id = tags['user-id'] ?? '';
+  return { key: `twitch:${id}`, id, login, name, anonymous: false };
 }
 
 /** The wire spelling of a tier, for fallback bomb keys ("1000", "Prime"). */

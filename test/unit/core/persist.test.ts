@@ -160,7 +160,7 @@ describe('session persistence', () => {
         oneOffGift({
           id: `${coins}`,
           coins,
-          sender: { ...ZERODY, key: `tiktok:${coins}`, name: `U${coins}` },
+          sender: { ...ZERODY, key: `tiktok:${coins}`, id: `${coins}`, name: `U${coins}` },
         }),
       ),
     );

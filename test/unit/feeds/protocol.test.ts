@@ -30,7 +30,7 @@ describe('Giftglow protocol v1', () => {
         id: 'e1',
         platform: 'custom',
         at: NOW,
-        sender: { key: 'custom:42', login: 'alice', name: 'Alice', anonymous: false },
+        sender: { key: 'custom:42', id: '42', login: 'alice', name: 'Alice', anonymous: false },
         gift: { id: 'lion', name: 'Lion', coins: 29999 },
         count: 2,
         value: 59998,

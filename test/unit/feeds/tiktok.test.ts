@@ -31,6 +31,7 @@ describe('TikTok gifts in all three connector shapes', () => {
     platform: 'tiktok',
     sender: {
       key: 'tiktok:6813181309701719620',
+      id: '6813181309701719620',
       login: 'zerodytester',
       name: 'Zerody Tester',
       avatar: 'https://p16-sign-va.tiktokcdn.com/avatar.webp',

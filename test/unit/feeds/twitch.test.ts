@@ -53,6 +53,7 @@ describe('Twitch lines through tmi.js to core events', () => {
   it('keys the sender by user id and keeps login and display name apart', () => {
     expect(eventOf(lines.CHEER_1).sender).toEqual({
       key: 'twitch:36175310',
+      id: '36175310',
       login: 'tetyys',
       name: 'TETYYS',
       anonymous: false,
