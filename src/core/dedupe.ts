@@ -1,5 +1,5 @@
 import type { CoreEvent } from './events';
-import { RecentMap } from './recent';
+import { RecentSet } from './recentSet';
 
 /**
  * Every delivery counts once: Twitch delivers at least once and TikTok's connector replays recent
@@ -11,8 +11,8 @@ export function dedupeKey(event: CoreEvent): string {
 
 export class Dedupe {
   readonly #capacity: number;
-  /** One map per platform: the raw id is the key, no string to build and hash per event. */
-  readonly #seen = new Map<string, RecentMap<true>>();
+  /** One set per platform: the raw id is the key, no string to build and hash per event. */
+  readonly #seen = new Map<string, RecentSet>();
 
   constructor(capacity: number) {
     this.#capacity = capacity;
@@ -20,28 +20,28 @@ export class Dedupe {
 
   /** True the first time an event id is seen, false for every repeat. An event without id is new. */
   firstSeen(event: CoreEvent): boolean {
-    return event.id === '' || this.#platform(event.platform).add(event.id, true);
+    return event.id === '' || this.#platform(event.platform).add(event.id);
   }
 
   /** Remembers keys saved by `newest` (after a reload). */
   restore(keys: readonly string[]): void {
     for (const key of keys) {
       const colon = key.indexOf(':');
-      if (colon > 0) this.#platform(key.slice(0, colon)).set(key.slice(colon + 1), true);
+      if (colon > 0) this.#platform(key.slice(0, colon)).add(key.slice(colon + 1));
     }
   }
 
   /** The newest `limit` keys (`platform:id`), spread over the platforms. */
   newest(limit: number): string[] {
-    const maps = Array.from(this.#seen);
-    const share = Math.ceil(limit / Math.max(1, maps.length));
-    return maps.flatMap(([platform, ids]) => ids.newest(share).map(([id]) => `${platform}:${id}`));
+    const sets = Array.from(this.#seen);
+    const share = Math.ceil(limit / Math.max(1, sets.length));
+    return sets.flatMap(([platform, ids]) => ids.newest(share).map((id) => `${platform}:${id}`));
   }
 
-  #platform(platform: string): RecentMap<true> {
+  #platform(platform: string): RecentSet {
     let ids = this.#seen.get(platform);
     if (!ids) {
-      ids = new RecentMap(this.#capacity);
+      ids = new RecentSet(this.#capacity);
       this.#seen.set(platform, ids);
     }
     return ids;
