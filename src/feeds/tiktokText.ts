@@ -34,11 +34,12 @@ export interface TikFinityFrame {
 /** The envelope's limit on `event` (tikfinity.ts). */
 export const EVENT_MAX = 64;
 
+type Setter = (data: Data, value: Primitive) => void;
+
 interface Key {
   name: string;
-  first?: number;
   /** One store site per key: V8 stores with a computed key are ~4x slower (measured). */
-  set: ((data: Data, value: Primitive) => void) | null;
+  set: Setter | null;
 }
 
 /** Everything the flat readers read: user, message, streak, gift, like count, legacy social. */
@@ -66,20 +67,21 @@ const NESTED_KEYS: Key[] = ['gift', 'giftDetails', 'common', 'user'].map((name) 
   set: null,
 }));
 
-/** Keys by length, then first char: a key in the text is compared with one name, never sliced. */
-const KEYS_BY_LENGTH: Key[][] = Array.from({ length: 18 }, () => []);
+/** Keys by length and first char: a key in the text is sliced and compared with one name or two. */
+const KEY_TABLE: (Key[] | undefined)[] = [];
+const MAX_KEY = 17;
+const slot = (length: number, first: number) => length * 128 + first;
 for (const key of [...READ_KEYS, ...NESTED_KEYS]) {
-  key.first = key.name.charCodeAt(0);
-  KEYS_BY_LENGTH[key.name.length]?.push(key);
+  (KEY_TABLE[slot(key.name.length, key.name.charCodeAt(0))] ??= []).push(key);
 }
 
 function keyAt(text: string, start: number, end: number): Key | undefined {
-  const keys = KEYS_BY_LENGTH[end - start];
-  if (keys === undefined) return undefined;
   const first = text.charCodeAt(start);
-  for (const key of keys) {
-    if (key.first === first && text.slice(start, end) === key.name) return key;
-  }
+  if (end - start > MAX_KEY || first >= 128) return undefined;
+  const keys = KEY_TABLE[slot(end - start, first)];
+  if (keys === undefined) return undefined;
+  const name = text.slice(start, end);
+  for (const key of keys) if (key.name === name) return key;
   return undefined;
 }
 
@@ -125,22 +127,25 @@ function readData(text: string, i: number, data: Data): number {
       end = valueEnd(text, value, 2);
     } else {
       if (key.set === null) return FAIL;
-      // An object or array where a reader wants a primitive: FAIL, the general path says why.
-      end = primitiveEnd(text, value);
-      if (end !== FAIL) key.set(data, primitiveAt(text, value, end));
+      end = storePrimitive(text, value, key.set, data);
     }
     if (end === FAIL) return FAIL;
     i = nextItem(text, end, CLOSE_OBJECT);
   }
   return closedAt(i);
 }
-/** The value of the checked primitive from `i` to `end`, as JSON.parse makes it. */
-function primitiveAt(text: string, i: number, end: number): Primitive {
+/**
+ * Stores the primitive at `i` with `set`: the index past it, or FAIL (also for an object or array
+ * where a reader wants a primitive: the general path says why).
+ */
+function storePrimitive(text: string, i: number, set: Setter, data: Data): number {
   const c = text.charCodeAt(i);
-  if (c === QUOTE) return text.slice(i + 1, end - 1);
-  if (c === 0x74) return true;
-  if (c === 0x66) return false;
-  return c === 0x6e ? null : numberAt(text, i, end);
+  const end = c === QUOTE ? stringEnd(text, i) : primitiveEnd(text, i);
+  if (end === FAIL) return FAIL;
+  if (c === QUOTE) set(data, text.slice(i + 1, end - 1));
+  else
+    set(data, c === 0x74 ? true : c === 0x66 ? false : c === 0x6e ? null : numberAt(text, i, end));
+  return end;
 }
 
 /** Whole numbers below 10^15 are exact as doubles, so their digits are added up in place. */

@@ -1,4 +1,4 @@
-import { MAX_AMOUNT, MILLIS_TEXT, plausibleMillis, WHOLE_TEXT } from './wire';
+import { MAX_AMOUNT, plausibleMillis } from './wire';
 
 /**
  * Plain readers of the wire pieces in wire.ts, for the hot path: each accepts exactly what its
@@ -17,7 +17,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** `amount`: a safe whole number 0..MAX_AMOUNT, or up to 10 digits as a string. */
 export function readAmount(value: unknown): Read<number> {
-  const n = typeof value === 'string' && WHOLE_TEXT.test(value) ? Number(value) : value;
+  const n = typeof value === 'string' && isDigits(value, 10) ? Number(value) : value;
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 && n <= MAX_AMOUNT
     ? n
     : INVALID;
@@ -34,9 +34,22 @@ export function readId(value: unknown): Read<string> {
 /** `millis`: a finite number or up to 16 digits; implausible times become undefined. */
 export function readMillis(value: unknown): Read<number | undefined> {
   if (typeof value === 'number') return Number.isFinite(value) ? plausibleMillis(value) : INVALID;
-  return typeof value === 'string' && MILLIS_TEXT.test(value)
+  return typeof value === 'string' && isDigits(value, 16)
     ? plausibleMillis(Number(value))
     : INVALID;
+}
+
+/**
+ * `WHOLE_TEXT` / `MILLIS_TEXT` (`/^\d{1,max}$/`) without a regex call, which costs more than the
+ * rest of reading a gift's createTime (measured).
+ */
+function isDigits(text: string, max: number): boolean {
+  if (text.length < 1 || text.length > max) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** `flag`: a boolean, 0 or 1. */
