@@ -2,6 +2,7 @@ import type { Sender } from '../core/events';
 import { giftPoints, type ValueScale } from '../core/value';
 import type { TikTokUserWire } from './tiktok.external';
 import { parseLikeCount, parseTikTokBase, parseTikTokGift } from './tiktokParse';
+import { streakKey, type StreakKeys } from './streakKeys';
 import { drop, emit, ignore, MAX_AMOUNT, type MapResult } from './wire';
 
 /**
@@ -32,10 +33,11 @@ export function mapTikTok(
   data: unknown,
   scale: ValueScale,
   receivedAt: number,
+  keys?: StreakKeys,
 ): MapResult {
   switch (event) {
     case 'gift':
-      return mapGift(data, scale, receivedAt);
+      return mapGift(data, scale, receivedAt, keys);
     case 'follow':
     case 'share':
     case 'like':
@@ -47,7 +49,13 @@ export function mapTikTok(
   }
 }
 
-function mapGift(data: unknown, scale: ValueScale, receivedAt: number): MapResult {
+/** `keys`: the connection's streak keys (same key string for every step), or none (tests). */
+function mapGift(
+  data: unknown,
+  scale: ValueScale,
+  receivedAt: number,
+  keys: StreakKeys | undefined,
+): MapResult {
   const parsed = parseTikTokGift(data);
   if (!parsed.ok) return drop('bad-shape', `tiktok gift ${parsed.problem}`);
   const g = parsed.data;
@@ -59,10 +67,9 @@ function mapGift(data: unknown, scale: ValueScale, receivedAt: number): MapResul
   if (g.coins * count > MAX_AMOUNT) {
     return drop('bad-number', `tiktok gift of ${g.coins} coins x ${count}`);
   }
-  const base =
-    g.groupId === undefined
-      ? `${sender.key}:${g.giftId}`
-      : `${sender.key}:${g.giftId}:${g.groupId}`;
+  let key: string | undefined;
+  if (streakable)
+    key = keys ? keys.key(sender, g.giftId, g.groupId) : streakKey(sender, g.giftId, g.groupId);
   const gift: { id: string; name: string; coins: number; image?: string } = {
     id: g.giftId,
     name: g.giftName,
@@ -76,7 +83,7 @@ function mapGift(data: unknown, scale: ValueScale, receivedAt: number): MapResul
     at: g.createTime ?? receivedAt,
     sender,
     value: giftPoints(scale, g.coins, count),
-    combo: streakable ? { key: base, role: 'total' } : null,
+    combo: key === undefined ? null : { key, role: 'total' },
     final: streakable ? g.repeatEnd : true,
     gift,
     count,
