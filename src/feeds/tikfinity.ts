@@ -3,6 +3,7 @@ import type { ValueScale } from '../core/value';
 import { deliver } from './deliver';
 import { openSocket } from './socket';
 import { socketDeps, type SocketFeedDeps } from './socketFeed';
+import { StreakKeys } from './streakKeys';
 import { mapTikTok } from './tiktok';
 import { scanTikFinityFrame } from './tiktokText';
 import { systemTimers } from './timers';
@@ -22,11 +23,16 @@ export const TIKFINITY_DEFAULT_URL = 'ws://localhost:21213/';
 
 const envelope = z.object({ event: z.string().check(z.maxLength(64)), data: z.unknown() });
 
-/** The general path: a parsed frame, its envelope, then the TikTok mapping. */
-export function mapTikFinityJson(json: unknown, scale: ValueScale, receivedAt: number): MapResult {
+/** The general path: a parsed frame, its envelope, then the TikTok mapping (`keys`: mapTikTok's). */
+export function mapTikFinityJson(
+  json: unknown,
+  scale: ValueScale,
+  receivedAt: number,
+  keys?: StreakKeys,
+): MapResult {
   const frame = envelope.safeParse(json);
   if (!frame.success) return drop('bad-shape', `tikfinity ${describeIssues(frame.error)}`);
-  return mapTikTok(frame.data.event, frame.data.data, scale, receivedAt);
+  return mapTikTok(frame.data.event, frame.data.data, scale, receivedAt, keys);
 }
 
 export function createTikfinityFeed(options: { url?: string } & SocketFeedDeps): Feed {
@@ -35,6 +41,7 @@ export function createTikfinityFeed(options: { url?: string } & SocketFeedDeps):
   return {
     name: 'tikfinity',
     start(sink) {
+      const keys = new StreakKeys();
       const handle = openSocket({
         url,
         sink,
@@ -42,11 +49,11 @@ export function createTikfinityFeed(options: { url?: string } & SocketFeedDeps):
         onText(text) {
           const frame = scanTikFinityFrame(text);
           if (frame === undefined) return false;
-          deliver(mapTikTok(frame.event, frame.data, options.scale, now()), sink);
+          deliver(mapTikTok(frame.event, frame.data, options.scale, now(), keys), sink);
           return true;
         },
         onJson(json) {
-          deliver(mapTikFinityJson(json, options.scale, now()), sink);
+          deliver(mapTikFinityJson(json, options.scale, now(), keys), sink);
         },
       });
       return () => handle.stop();
