@@ -1,5 +1,5 @@
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
-import { gateFrame, MAX_FRAME_CHARS, parseFrame } from './frames';
+import { MAX_FRAME_CHARS, readFrame } from './frames';
 import { systemRandom, systemTimers, type Random, type TimerHandle, type Timers } from './timers';
 import type { FeedSink } from './types';
 
@@ -29,11 +29,6 @@ export interface SocketOptions {
   sink: Pick<FeedSink, 'status' | 'drop'>;
   /** A text frame that parsed as JSON. May throw: that is counted as a drop, not a disconnect. */
   onJson(json: unknown): void;
-  /**
-   * Tried first on a text frame within the size limit: true when it handled the frame (a faster
-   * reader than JSON.parse), false to hand the same text on to JSON.parse and `onJson`. May throw.
-   */
-  onText?(text: string): boolean;
   createSocket?: SocketFactory;
   timers?: Timers;
   random?: Random;
@@ -131,16 +126,13 @@ export function openSocket(options: SocketOptions): SocketHandle {
   }
 
   function receive(data: unknown): void {
-    const gate = gateFrame(data, options.maxFrameChars ?? MAX_FRAME_CHARS);
-    if (!gate.ok) {
-      sink.drop(gate.reason, gate.detail);
+    const frame = readFrame(data, options.maxFrameChars ?? MAX_FRAME_CHARS);
+    if (!frame.ok) {
+      sink.drop(frame.reason, frame.detail);
       return;
     }
     try {
-      if (options.onText?.(gate.text) === true) return;
-      const frame = parseFrame(gate.text);
-      if (frame.ok) options.onJson(frame.json);
-      else sink.drop(frame.reason, frame.detail);
+      options.onJson(frame.json);
     } catch (error) {
       sink.drop('handler-error', String(error));
     }

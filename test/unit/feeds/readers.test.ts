@@ -13,6 +13,7 @@ import {
   readTikTokBase,
   readTikTokGift,
 } from '../../../src/feeds/tiktokParse';
+import { envelope, readEnvelope } from '../../../src/feeds/tikfinity';
 import { amount, flag, idString, millis } from '../../../src/feeds/wire';
 import { INVALID, readAmount, readFlag, readId, readMillis } from '../../../src/feeds/wireRead';
 import {
@@ -104,6 +105,27 @@ describe('the wire readers', () => {
       );
     },
   );
+});
+
+describe('the TikFinity envelope reader', () => {
+  it('accepts exactly what the envelope schema accepts, with the same event and data', () => {
+    const frames = fc.oneof(
+      value,
+      fc.record(
+        { event: fc.oneof(value, fc.string({ maxLength: 70 })), data: value, extra: value },
+        { requiredKeys: [] },
+      ),
+    );
+    const check = (input: unknown) => {
+      const read = readEnvelope(input);
+      expect(read ?? INVALID).toEqual(schemaRead(envelope, input));
+    };
+    for (const edge of EDGES) check(edge);
+    for (const event of ['gift', 'x'.repeat(64), 'x'.repeat(65), 7, null])
+      check({ event, data: {} });
+    check({ event: 'gift' });
+    fc.assert(fc.property(frames, check), { numRuns: 1_000 });
+  });
 });
 
 /** Every path of a payload's fields, nested ones too. */
