@@ -17,7 +17,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** `amount`: a safe whole number 0..MAX_AMOUNT, or up to 10 digits as a string. */
 export function readAmount(value: unknown): Read<number> {
-  const n = typeof value === 'string' && isDigits(value, 10) ? Number(value) : value;
+  const n = typeof value === 'string' ? digitsValue(value, 10) : value;
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 && n <= MAX_AMOUNT
     ? n
     : INVALID;
@@ -34,22 +34,25 @@ export function readId(value: unknown): Read<string> {
 /** `millis`: a finite number or up to 16 digits; implausible times become undefined. */
 export function readMillis(value: unknown): Read<number | undefined> {
   if (typeof value === 'number') return Number.isFinite(value) ? plausibleMillis(value) : INVALID;
-  return typeof value === 'string' && isDigits(value, 16)
-    ? plausibleMillis(Number(value))
-    : INVALID;
+  if (typeof value !== 'string') return INVALID;
+  const n = digitsValue(value, 16);
+  return n === INVALID ? INVALID : plausibleMillis(n);
 }
 
 /**
- * `WHOLE_TEXT` / `MILLIS_TEXT` (`/^\d{1,max}$/`) without a regex call, which costs more than the
- * rest of reading a gift's createTime (measured).
+ * `WHOLE_TEXT` / `MILLIS_TEXT` (`/^\d{1,max}$/`) then `Number`, without a regex call (it cost more
+ * than the rest of reading a gift's createTime) or a second pass to convert: up to 15 digits the
+ * sum is exact; a 16th digit may pass 2^53, where only Number's rounding is the schema's.
  */
-function isDigits(text: string, max: number): boolean {
-  if (text.length < 1 || text.length > max) return false;
+function digitsValue(text: string, max: number): Read<number> {
+  if (text.length < 1 || text.length > max) return INVALID;
+  let n = 0;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
+    if (c < 0x30 || c > 0x39) return INVALID;
+    n = n * 10 + (c - 0x30);
   }
-  return true;
+  return text.length > 15 ? Number(text) : n;
 }
 
 /** `flag`: a boolean, 0 or 1. */
