@@ -20,6 +20,8 @@ export interface Who extends BoardUser {
   rawLogin: string;
   /** The sender's board row once they have one (see `seat`). */
   row: GifterRow | undefined;
+  /** Made by the latest `of`: its name may not be on the sender's row yet (the session clears it). */
+  fresh: boolean;
 }
 
 /** Every anonymous gifter shares one board row. */
@@ -78,6 +80,7 @@ export class Identities {
       raw: sender.name,
       rawLogin: sender.login,
       row: cached?.row,
+      fresh: true,
     };
     if (sender.anonymous) this.#anonymous = who;
     else if (who.row || money) gifters.set(sender.id, who);

@@ -86,12 +86,15 @@ export class GiftSession {
     const ranked = isRanked(event);
     const who = this.#identities.of(event, ranked && event.value > 0);
     let row = who.row;
+    let changed = false;
     if (row === undefined) {
       // A row made by a silence (tick) or restored from storage has no identity yet: look it up once.
       row = this.#board.rowOf(who.key);
       if (row) this.#identities.seat(event, who, row);
     }
-    let changed = row !== undefined && this.#board.renameRow(row, who.name);
+    // A name seen before is on the row already: a streak step need not even read the row.
+    if (row !== undefined && who.fresh) changed = this.#board.renameRow(row, who.name);
+    who.fresh = false;
     const gift = event.kind === 'gift' ? event.gift : undefined;
     // One literal with every field (the same shape for every moment: V8 keeps one fast path).
     const moment: Moment = {
