@@ -84,8 +84,8 @@ export class Board {
    * second search of 100,000 keys. `milli` > 0.
    */
   join(user: BoardUser, milli: number): GifterRow {
-    const hidden = this.#hide.size > 0 && this.#hide.has(user.login.toLowerCase());
     const { key, name, login, platform } = user;
+    const hidden = this.#hidden(login);
     const row: Row = { key, name, login, platform, milli: 0, seq: 0, hidden, cached: false };
     this.#rows.set(key, row);
     this.credit(row, name, milli);
@@ -152,8 +152,7 @@ export class Board {
   restore(entries: readonly BoardEntry[]): void {
     for (const entry of entries) {
       if (this.#rows.has(entry.key) || !(entry.milli > 0)) continue;
-      const hidden = this.#hide.has(entry.login.toLowerCase());
-      const row: Row = { ...entry, hidden, cached: false };
+      const row: Row = { ...entry, hidden: this.#hidden(entry.login), cached: false };
       this.#rows.set(row.key, row);
       this.#seq = Math.max(this.#seq, row.seq);
       this.#place(row);
@@ -170,6 +169,10 @@ export class Board {
     const totals = Float64Array.from(rows, (row) => row.milli).sort();
     const cutoff = totals[totals.length - limit] ?? 0;
     return rows.filter((row) => row.milli >= cutoff);
+  }
+
+  #hidden(login: string): boolean {
+    return this.#hide.size > 0 && this.#hide.has(login.toLowerCase());
   }
 
   #sorted(): Row[] {

@@ -1,6 +1,6 @@
 import type { BoardUser } from './board';
 import type { Combo } from './events';
-import { progressed, type Moment } from './moment';
+import type { Moment } from './moment';
 import { RecentMap } from './recent';
 import { fromMilli } from './value';
 
@@ -121,18 +121,9 @@ export class Combos {
       const closed = this.#closed.get(key);
       // Keys can be reused: Twitch bombs without a community gift id are keyed by gifter and tier.
       if (closed && d.now - closed.closedAt <= this.#reuseAfterMs) return this.#late(closed, d);
-      // `moment` is replaced by show() below (with startedAt).
-      const moment = d.moment;
-      open = {
-        best: 0,
-        bestCount: 0,
-        parts: 0,
-        partCount: 0,
-        key,
-        user: d.user,
-        lastAt: d.now,
-        moment,
-      };
+      // `moment` gets its startedAt from show() below.
+      const w = { best: 0, bestCount: 0, parts: 0, partCount: 0 };
+      open = { ...w, key, user: d.user, lastAt: d.now, moment: d.moment };
     }
     const startedAt = isNew ? d.now : open.moment.startedAt;
     const before = worthOf(open);
@@ -162,8 +153,7 @@ export class Combos {
     for (const open of this.#open.values()) {
       if (now - open.lastAt < this.#timeoutMs) continue;
       this.#open.delete(open.key);
-      const m = open.moment;
-      done.push(this.#close(open, now, progressed(m, m.count, m.value, m.startedAt, now, true)));
+      done.push(this.#close(open, now, { ...open.moment, final: true, updatedAt: now }));
     }
     return done;
   }

@@ -33,33 +33,3 @@ export interface Moment {
   /** False when the blocklist asks to skip the callout (the gift still counts on the board). */
   callout: boolean;
 }
-
-/**
- * A copy of `m` with a combo's progress. One literal naming every field: V8 copies an object spread
- * field by field through a slow path, and this runs for every streak step.
- */
-export function progressed(
-  m: Moment,
-  count: number,
-  value: number,
-  startedAt: number,
-  updatedAt: number,
-  final: boolean,
-): Moment {
-  return {
-    id: m.id,
-    kind: m.kind,
-    platform: m.platform,
-    userKey: m.userKey,
-    name: m.name,
-    gift: m.gift,
-    giftId: m.giftId,
-    image: m.image,
-    count,
-    value,
-    final,
-    startedAt,
-    updatedAt,
-    callout: m.callout,
-  };
-}

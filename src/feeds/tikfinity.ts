@@ -19,7 +19,13 @@ import { isRecord } from './wireRead';
 
 export const TIKFINITY_DEFAULT_URL = 'ws://localhost:21213/';
 
-export const envelope = z.object({ event: z.string().check(z.maxLength(64)), data: z.unknown() });
+/** Longest event name accepted. */
+const EVENT_MAX = 64;
+
+export const envelope = z.object({
+  event: z.string().check(z.maxLength(EVENT_MAX)),
+  data: z.unknown(),
+});
 
 /**
  * The envelope read plainly: what `envelope` accepts, or undefined (then the schema says what is
@@ -29,7 +35,9 @@ export function readEnvelope(json: unknown): { event: string; data: unknown } | 
   // The schema wants the key, whatever its value.
   if (!isRecord(json) || !('data' in json)) return undefined;
   const event = json.event;
-  return typeof event === 'string' && event.length <= 64 ? { event, data: json.data } : undefined;
+  return typeof event === 'string' && event.length <= EVENT_MAX
+    ? { event, data: json.data }
+    : undefined;
 }
 
 /** A decoded frame: its envelope, then the TikTok mapping (`keys`: the connection's, see mapTikTok). */
@@ -39,13 +47,14 @@ export function mapTikFinityJson(
   receivedAt: number,
   keys?: StreakKeys,
 ): MapResult {
-  const frame = readEnvelope(json);
-  if (frame) return mapTikTok(frame.event, frame.data, scale, receivedAt, keys);
-  const parsed = envelope.safeParse(json);
-  // The schema refuses what the reader refused (test/unit/feeds/readers.test.ts); if it ever did
-  // not, its reading is used.
-  if (!parsed.success) return drop('bad-shape', `tikfinity ${describeIssues(parsed.error)}`);
-  return mapTikTok(parsed.data.event, parsed.data.data, scale, receivedAt, keys);
+  let frame = readEnvelope(json);
+  if (!frame) {
+    // The schema refuses what the reader refused (test/unit/feeds/readers.test.ts) and says why.
+    const parsed = envelope.safeParse(json);
+    if (!parsed.success) return drop('bad-shape', `tikfinity ${describeIssues(parsed.error)}`);
+    frame = parsed.data;
+  }
+  return mapTikTok(frame.event, frame.data, scale, receivedAt, keys);
 }
 
 export function createTikfinityFeed(options: { url?: string } & SocketFeedDeps): Feed {

@@ -45,12 +45,10 @@ const STEP_MS = 0.5; // simulated time between deliveries: 2,000 events/s of str
 function feedMapper() {
   const keys = new StreakKeys();
   const pick = (result: MapResult) => (result.kind === 'event' ? result.event : null);
-  return {
-    /** A decoded frame (what the socket's JSON.parse hands over) -> core event. */
-    decoded: (json: unknown) => pick(mapTikFinityJson(json, DEFAULT_SCALE, 0, keys)),
-    /** A text frame, as the page gets it: the socket's JSON.parse first. */
-    text: (text: string) => pick(mapTikFinityJson(JSON.parse(text), DEFAULT_SCALE, 0, keys)),
-  };
+  /** A decoded frame (what the socket's JSON.parse hands over) -> core event. */
+  const decoded = (json: unknown) => pick(mapTikFinityJson(json, DEFAULT_SCALE, 0, keys));
+  /** A text frame, as the page gets it: the socket's JSON.parse first. */
+  return { decoded, text: (text: string) => decoded(JSON.parse(text)) };
 }
 
 type Stage = 'json' | 'map' | 'core' | 'pipeline' | 'pipeline-text';
