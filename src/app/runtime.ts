@@ -8,6 +8,21 @@ import type { FeedStatus } from '../feeds/types';
 import { createLog, type Log } from './log';
 import { browserStore } from './storage';
 
+/** Frames dropped and events kept with a degraded field, by reason (`window.__giftglow.feed`). */
+export interface FeedCounts {
+  drops: Record<string, number>;
+  notes: Record<string, number>;
+}
+
+/** Publishes the counts read-only for e2e tests and the curious streamer (devtools). */
+function installFeedCounts(counts: FeedCounts): () => void {
+  const bag = ((globalThis as { __giftglow?: Record<string, unknown> }).__giftglow ??= {});
+  bag.feed = counts;
+  return () => {
+    if (bag.feed === counts) delete bag.feed;
+  };
+}
+
 /** What a page shows of the feeds: the worst status of all sources, and why. */
 export interface FeedState {
   status: FeedStatus;
@@ -43,7 +58,8 @@ export function createRuntime(role: 'alerts' | 'board', search = location.search
   const clock = () => Date.now();
   const { config, issues } = parseParams(search);
   const log = createLog(clock);
-  for (const issue of issues) log.problem(`param:${issue.param}`, `${issue.param}: ${issue.message}`);
+  for (const issue of issues)
+    log.problem(`param:${issue.param}`, `${issue.param}: ${issue.message}`);
   const store = browserStore() ?? undefined;
   const session = new GiftSession({ config: sessionOptions(config, role), store, now: clock() });
   if (session.storageProblem) log.problem('storage', session.storageProblem);
@@ -89,6 +105,8 @@ export function createRuntime(role: 'alerts' | 'board', search = location.search
         scheduleSave();
         scheduleTick();
       };
+      const counts: FeedCounts = { drops: {}, notes: {} };
+      const uninstall = installFeedCounts(counts);
       const feeds = createFeeds(config, { clock });
       const stops = feeds.map((feed) => {
         statuses.set(feed.name, { status: 'connecting', detail: '' });
@@ -97,12 +115,26 @@ export function createRuntime(role: 'alerts' | 'board', search = location.search
           status(status, detail) {
             statuses.set(feed.name, { status, detail: detail ?? '' });
             if (status === 'retrying' || status === 'offline') {
-              log.problem(`feed:${feed.name}`, `${feed.name} feed ${status}${detail ? `: ${detail}` : ''}`);
+              log.problem(
+                `feed:${feed.name}`,
+                `${feed.name} feed ${status}${detail ? `: ${detail}` : ''}`,
+              );
             }
             publish();
           },
           drop(reason, detail) {
-            log.problem(`drop:${feed.name}:${reason}`, `${feed.name}: dropped a frame (${reason})${detail ? `: ${detail}` : ''}`);
+            counts.drops[reason] = (counts.drops[reason] ?? 0) + 1;
+            log.problem(
+              `drop:${feed.name}:${reason}`,
+              `${feed.name}: dropped a frame (${reason})${detail ? `: ${detail}` : ''}`,
+            );
+          },
+          note(reason, detail) {
+            counts.notes[reason] = (counts.notes[reason] ?? 0) + 1;
+            log.problem(
+              `note:${feed.name}:${reason}`,
+              `${feed.name}: kept an event with ${reason}${detail ? `: ${detail}` : ''}`,
+            );
           },
         });
       });
@@ -110,6 +142,7 @@ export function createRuntime(role: 'alerts' | 'board', search = location.search
       scheduleTick();
       return () => {
         for (const stop of stops) stop();
+        uninstall();
         if (saveTimer !== undefined) clearTimeout(saveTimer);
         if (tickTimer !== undefined) clearInterval(tickTimer);
         session.save(clock());

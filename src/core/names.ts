@@ -89,11 +89,14 @@ const PLAIN = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
 function bounded(raw: unknown, options: NameOptions): string {
   const text = typeof raw === 'string' && PLAIN.test(raw) ? raw : clean(raw);
   if (text === '') return '';
-  return truncateGraphemes(
+  const shown = truncateGraphemes(
     text,
     Math.max(2, options.maxGraphemes ?? NAME_MAX_GRAPHEMES),
     Math.max(8, options.maxCodeUnits ?? NAME_MAX_CODE_UNITS),
   );
+  // One grapheme too long to show at all (a giant emoji chain) leaves only the ellipsis: that
+  // names nobody, so the caller falls back to the login.
+  return shown === ELLIPSIS ? '' : shown;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ValueScale } from '../core/value';
 import { DemoScript } from './demoScript';
-import { StreakKeys } from './streakKeys';
+import { deliver } from './deliver';
 import { mapTikTok } from './tiktok';
 import type { Feed, FeedSink } from './types';
 
@@ -27,15 +27,12 @@ export function createDemoFeed(options: DemoFeedOptions): Feed {
     name: 'demo',
     start(sink: FeedSink) {
       const script = new DemoScript({ seed: options.seed, rate: options.rate, start: clock() });
-      const keys = new StreakKeys();
       let timer: ReturnType<typeof setTimeout> | undefined;
       let stopped = false;
       const pump = () => {
         const now = clock();
         for (const { frame } of script.take(now)) {
-          const result = mapTikTok(frame.event, frame.data, options.scale, now, keys);
-          if (result.kind === 'event') sink.event(result.event);
-          else if (result.kind === 'drop') sink.drop(result.reason, result.detail);
+          deliver(mapTikTok(frame.event, frame.data, options.scale, now), sink);
         }
         if (!stopped) timer = timers.setTimeout(pump, Math.max(0, script.nextAt() - clock()));
       };

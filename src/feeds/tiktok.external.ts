@@ -2,221 +2,184 @@ import { z } from 'zod/mini';
 import { amount, flag, idString, millis } from './wire';
 
 /**
- * Raw TikTok LIVE payloads in the three shapes tiktok-live-connector has used (see the field table
- * in docs/feed-protocol.md): flat v1 (also TikFinity's `data`), nested 2.0-2.2, nested 2.3+.
- * Each schema normalises to one `TikTokWire` so the mapping in tiktok.ts has a single path.
- * Unknown fields are ignored; ids stay strings (they are 64-bit). tiktokParse.ts reads the same
- * shapes without zod first; these schemas are the rule it follows and the voice of a refusal.
+ * The one reader of a TikTok event's `data`, whatever produced it. Each field is read where the
+ * producers we know put it, in this order: tiktok-live-connector v1's flat object (TikFinity's
+ * `data`, which also carries v1's compatibility object `gift: {gift_id, repeat_count, repeat_end,
+ * gift_type}` and, from TikTok's gift list, `extendedGiftInfo`), the connector's 2.0-2.2
+ * `giftDetails`, its 2.3+ `gift`/`user`/`common`, and services that put the sender under `user`
+ * beside flat gift fields. No key picks a "shape": a field is simply looked for in each place.
+ *
+ * Reading never fails: a field of the wrong type reads as absent (`lenient`), so a field Giftglow
+ * does not use can never decide anything. Whether what was read is enough is the mapping's call
+ * (tiktok.ts): only a missing essential drops a gift. Ids stay strings (they are 64-bit).
  */
 
-export interface TikTokUserWire {
-  userId: string;
-  login: string;
-  nickname: string;
-  avatar: string | undefined;
+/** A value of the wrong type reads as absent: the mapping decides what absence costs. */
+const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
+/** A field judged later (a count, a name, a picture): taken as it is. */
+const raw = z.optional(z.unknown());
+/** A list of picture URLs (`url`, `urls`, `urlList`, `url_list`): judged later, first one wins. */
+const pictureList = lenient(z.array(z.unknown()));
+
+/** The sender's fields beside the event's own (v1). */
+const flatUser = {
+  userId: lenient(idString),
+  uniqueId: lenient(z.string()),
+  nickname: raw,
+  profilePictureUrl: raw,
+};
+
+/** `user` of the connector's 2.0-2.2 (`userId`, `uniqueId`), 2.3+ (`id`/`idStr`, `displayId`). */
+const nestedUser = z.object({
+  ...flatUser,
+  id: lenient(idString),
+  idStr: lenient(idString),
+  displayId: lenient(z.string()),
+  profilePicture: lenient(z.object({ url: pictureList, urls: pictureList })),
+  avatarThumb: lenient(z.object({ urlList: pictureList, url_list: pictureList })),
+});
+
+const giftKind = {
+  diamondCount: lenient(amount),
+  diamond_count: lenient(amount),
+  name: raw,
+  type: lenient(amount),
+  combo: lenient(z.boolean()),
+};
+
+/** The places a field may be, each read only when the places before it lacked the field. */
+const places = {
+  common: z.object({ msgId: lenient(idString), createTime: lenient(millis) }),
+  user: nestedUser,
+  /** v1's compatibility object, or 2.3+'s gift. */
+  gift: z.object({
+    gift_id: lenient(idString),
+    repeat_count: raw,
+    repeat_end: lenient(flag),
+    gift_type: lenient(amount),
+    id: lenient(idString),
+    ...giftKind,
+    image: lenient(z.object({ urlList: pictureList, url_list: pictureList })),
+  }),
+  giftDetails: z.object({
+    giftType: lenient(amount),
+    diamondCount: lenient(amount),
+    giftName: raw,
+    giftImage: lenient(z.object({ url: pictureList, giftPictureUrl: raw })),
+  }),
+  /** The entry of TikTok's gift list that the connector attaches (`enableExtendedGiftInfo`). */
+  extendedGiftInfo: z.object({
+    id: lenient(idString),
+    ...giftKind,
+    image: lenient(z.object({ url_list: pictureList })),
+  }),
+};
+
+/** The event's own fields (v1 flat, and the flat fields 2.x keeps); other places stay unread. */
+const data = z.object({
+  msgId: lenient(idString),
+  createTime: lenient(millis),
+  ...flatUser,
+  giftId: lenient(idString),
+  repeatCount: raw,
+  repeatEnd: lenient(flag),
+  groupId: lenient(idString),
+  giftType: lenient(amount),
+  diamondCount: lenient(amount),
+  giftName: raw,
+  giftPictureUrl: raw,
+  likeCount: raw,
+  common: raw,
+  user: raw,
+  gift: raw,
+  giftDetails: raw,
+  extendedGiftInfo: raw,
+});
+
+/** A place, read when first asked for: its fields, or undefined when it is missing or no object. */
+function place<T>(schema: z.ZodMiniType<T>, value: unknown): () => T | undefined {
+  let read: { value: T | undefined } | undefined;
+  return () => {
+    if (!read) {
+      const parsed = value === undefined ? undefined : schema.safeParse(value);
+      read = { value: parsed?.success ? parsed.data : undefined };
+    }
+    return read.value;
+  };
 }
 
-export interface TikTokWire {
+/** What a TikTok event says, each field taken from the first place that had it. */
+export interface TikTokRead {
   msgId: string | undefined;
   createTime: number | undefined;
-  user: TikTokUserWire;
-}
-
-export interface TikTokGiftWire extends TikTokWire {
-  giftId: string;
-  giftName: string;
-  giftType: number;
-  /** Connector 2.3+ also says `combo: true` for streakable gifts. */
-  combo: boolean;
-  coins: number;
-  repeatCount: number;
-  repeatEnd: boolean;
+  /** The platform user id. */
+  userId: string | undefined;
+  /** The handle (`@name`). */
+  handle: string | undefined;
+  /** Display name, as sent (judged when mapped: a name is cosmetic). */
+  nickname: unknown;
+  /** Avatar URL, as sent (cosmetic). */
+  avatar: unknown;
+  giftId: string | undefined;
+  /** Count as sent: cumulative within a streak; an essential, judged when mapped. */
+  count: unknown;
+  repeatEnd: boolean | undefined;
   groupId: string | undefined;
-  image: string | undefined;
+  /** 1: streakable. Undefined when no producer said. */
+  giftType: number | undefined;
+  /** 2.3+ and the gift list say `combo: true` for streakable gifts (read when no type is). */
+  combo: boolean | undefined;
+  /** Coin price of one gift. */
+  coins: number | undefined;
+  giftName: unknown;
+  giftImage: unknown;
+  likeCount: unknown;
 }
 
-export const TEXT_MAX = 2000;
-export const URL_MAX = 4096;
-const text = z.optional(z.string().check(z.maxLength(TEXT_MAX)));
-const url = z.optional(z.string().check(z.maxLength(URL_MAX)));
-/** A picture's URL list: the first string in it. */
-export const firstString = (list: unknown[]) =>
-  list.find((u) => typeof u === 'string') as string | undefined;
-const urls = z.pipe(z.array(z.unknown()), z.transform(firstString));
-
-/** Flat v1 user fields sit beside the event's own fields. */
-const flatUserFields = {
-  userId: idString,
-  uniqueId: text,
-  nickname: text,
-  profilePictureUrl: url,
-};
-export type FlatUserFields = {
-  userId: string;
-  uniqueId?: string;
-  nickname?: string;
-  profilePictureUrl?: string;
-};
-
-export const flatUserWire = (u: FlatUserFields): TikTokUserWire => ({
-  userId: u.userId,
-  login: u.uniqueId ?? '',
-  nickname: u.nickname ?? '',
-  avatar: u.profilePictureUrl,
-});
-
-/** `user` of connector 2.0-2.2 (`userId`, `uniqueId`) or 2.3+ (`idStr`, `displayId`). */
-export interface NestedUserFields {
-  userId?: string;
-  idStr?: string;
-  uniqueId?: string;
-  displayId?: string;
-  nickname?: string;
-  profilePicture?: { url: string | undefined };
-  avatarThumb?: { urlList: string | undefined };
-}
-
-export const NO_USER_ID = 'user id is missing';
-export const hasUserId = (u: NestedUserFields) => u.idStr !== undefined || u.userId !== undefined;
-
-export const nestedUserWire = (u: NestedUserFields): TikTokUserWire => ({
-  userId: u.idStr ?? u.userId ?? '',
-  login: u.displayId ?? u.uniqueId ?? '',
-  nickname: u.nickname ?? '',
-  avatar: u.avatarThumb?.urlList ?? u.profilePicture?.url,
-});
-
-const nestedUser = z.pipe(
-  z
-    .object({
-      userId: z.optional(idString),
-      idStr: z.optional(idString),
-      uniqueId: text,
-      displayId: text,
-      nickname: text,
-      profilePicture: z.optional(z.object({ url: urls })),
-      avatarThumb: z.optional(z.object({ urlList: urls })),
-    })
-    .check(z.refine(hasUserId, NO_USER_ID)),
-  z.transform(nestedUserWire),
-);
-
-const common = z.object({ msgId: z.optional(idString), createTime: z.optional(millis) });
-
-/** Sender and message id of any TikTok event (follow, like, share, gift): nested first, then flat. */
-export const tiktokBase = z.union([
-  z.pipe(
-    z.object({ common, user: nestedUser }),
-    z.transform((p): TikTokWire => ({
-      msgId: p.common.msgId,
-      createTime: p.common.createTime,
-      user: p.user,
-    })),
-  ),
-  z.pipe(
-    z.object({ msgId: z.optional(idString), createTime: z.optional(millis), ...flatUserFields }),
-    z.transform((p): TikTokWire => ({
-      msgId: p.msgId,
-      createTime: p.createTime,
-      user: flatUserWire(p),
-    })),
-  ),
-]);
-
-const streak = {
-  giftId: idString,
-  repeatCount: z.optional(amount),
-  repeatEnd: z.optional(flag),
-  groupId: z.optional(idString),
-};
-export type StreakFields = {
-  giftId: string;
-  repeatCount?: number;
-  repeatEnd?: boolean;
-  groupId?: string;
-};
-
-export const streakWire = (p: StreakFields) => ({
-  giftId: p.giftId,
-  repeatCount: p.repeatCount ?? 0,
-  repeatEnd: p.repeatEnd ?? false,
-  groupId: p.groupId,
-});
-
-export const flatGift = z.pipe(
-  z.object({
-    ...streak,
-    ...flatUserFields,
-    msgId: z.optional(idString),
-    createTime: z.optional(millis),
-    giftType: amount,
-    diamondCount: amount,
-    giftName: text,
-    giftPictureUrl: url,
+export const tiktokData = z.pipe(
+  z.catch(data, {}),
+  z.transform((d): TikTokRead => {
+    const common = place(places.common, d.common);
+    const user = place(places.user, d.user);
+    const gift = place(places.gift, d.gift);
+    const details = place(places.giftDetails, d.giftDetails);
+    const listed = place(places.extendedGiftInfo, d.extendedGiftInfo);
+    const giftType =
+      d.giftType ?? gift()?.gift_type ?? details()?.giftType ?? gift()?.type ?? listed()?.type;
+    return {
+      msgId: d.msgId ?? common()?.msgId,
+      createTime: d.createTime ?? common()?.createTime,
+      userId: d.userId ?? user()?.userId ?? user()?.idStr ?? user()?.id,
+      handle: d.uniqueId ?? user()?.uniqueId ?? user()?.displayId,
+      nickname: d.nickname ?? user()?.nickname,
+      avatar:
+        d.profilePictureUrl ??
+        user()?.profilePictureUrl ??
+        user()?.profilePicture?.url?.[0] ??
+        user()?.profilePicture?.urls?.[0] ??
+        user()?.avatarThumb?.urlList?.[0] ??
+        user()?.avatarThumb?.url_list?.[0],
+      giftId: d.giftId ?? gift()?.gift_id ?? gift()?.id ?? listed()?.id,
+      count: d.repeatCount ?? gift()?.repeat_count,
+      repeatEnd: d.repeatEnd ?? gift()?.repeat_end,
+      groupId: d.groupId,
+      giftType,
+      combo: giftType === undefined ? (gift()?.combo ?? listed()?.combo) : undefined,
+      coins:
+        d.diamondCount ??
+        details()?.diamondCount ??
+        gift()?.diamondCount ??
+        gift()?.diamond_count ??
+        listed()?.diamond_count,
+      giftName: d.giftName ?? details()?.giftName ?? gift()?.name ?? listed()?.name,
+      giftImage:
+        d.giftPictureUrl ??
+        details()?.giftImage?.giftPictureUrl ??
+        details()?.giftImage?.url?.[0] ??
+        gift()?.image?.urlList?.[0] ??
+        gift()?.image?.url_list?.[0] ??
+        listed()?.image?.url_list?.[0],
+      likeCount: d.likeCount,
+    };
   }),
-  z.transform((p): TikTokGiftWire => ({
-    ...streakWire(p),
-    msgId: p.msgId,
-    createTime: p.createTime,
-    user: flatUserWire(p),
-    giftName: p.giftName ?? '',
-    giftType: p.giftType,
-    combo: false,
-    coins: p.diamondCount,
-    image: p.giftPictureUrl,
-  })),
 );
-
-export const nested20Gift = z.pipe(
-  z.object({
-    ...streak,
-    common,
-    user: nestedUser,
-    giftDetails: z.object({
-      giftType: amount,
-      diamondCount: amount,
-      giftName: text,
-      giftImage: z.optional(z.object({ url: urls })),
-    }),
-  }),
-  z.transform((p): TikTokGiftWire => ({
-    ...streakWire(p),
-    msgId: p.common.msgId,
-    createTime: p.common.createTime,
-    user: p.user,
-    giftName: p.giftDetails.giftName ?? '',
-    giftType: p.giftDetails.giftType,
-    combo: false,
-    coins: p.giftDetails.diamondCount,
-    image: p.giftDetails.giftImage?.url,
-  })),
-);
-
-export const nested23Gift = z.pipe(
-  z.object({
-    ...streak,
-    common,
-    user: nestedUser,
-    gift: z.object({
-      type: amount,
-      combo: z.optional(z.boolean()),
-      diamondCount: amount,
-      name: text,
-      image: z.optional(z.object({ urlList: urls })),
-    }),
-  }),
-  z.transform((p): TikTokGiftWire => ({
-    ...streakWire(p),
-    msgId: p.common.msgId,
-    createTime: p.common.createTime,
-    user: p.user,
-    giftName: p.gift.name ?? '',
-    giftType: p.gift.type,
-    combo: p.gift.combo === true,
-    coins: p.gift.diamondCount,
-    image: p.gift.image?.urlList,
-  })),
-);
-
-/** Likes carry how many taps this message stands for. */
-export const likeCount = z.object({ likeCount: z.optional(amount) });

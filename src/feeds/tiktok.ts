@@ -1,31 +1,28 @@
 import type { Sender } from '../core/events';
+import { KNOWN_GIFTS } from '../core/gifts';
 import { giftPoints, type ValueScale } from '../core/value';
-import type { TikTokUserWire } from './tiktok.external';
-import { parseLikeCount, parseTikTokBase, parseTikTokGift } from './tiktokParse';
-import { streakKey, type StreakKeys } from './streakKeys';
-import { drop, emit, ignore, MAX_AMOUNT, type MapResult } from './wire';
+import { tiktokData, type TikTokRead } from './tiktok.external';
+import { amount, drop, emit, ignore, MAX_AMOUNT, type MapResult, type Note } from './wire';
 
 /**
  * TikTok LIVE payload -> core event. The streak rule becomes structural fields:
  * a streakable gift (giftType 1) fires once per combo step with a CUMULATIVE repeatCount and ends
  * with repeatEnd, so each step is a `total` of one combo; any other gift arrives once, with
  * repeatEnd false, and counts at once. Counting `coins x repeatCount` once is the core's job.
+ *
+ * Only a missing essential drops a gift: no sender at all (neither id nor handle), neither a gift
+ * id nor a price, or a count that is not a positive whole number. Anything else degrades and says
+ * so in a note: a name is cut, a picture left out, a missing message id or gift type replaced by a
+ * safe choice.
  */
 
 /** TikFinity and the connector emit far more than gifts; these are read, the rest ignored. */
 export type TikTokEventName = 'gift' | 'follow' | 'share' | 'like' | 'social';
 
-export function tiktokSender(user: TikTokUserWire): Sender {
-  const sender: Sender = {
-    key: `tiktok:${user.userId}`,
-    id: user.userId,
-    login: user.login,
-    name: user.nickname,
-    anonymous: false,
-  };
-  if (user.avatar !== undefined) sender.avatar = user.avatar;
-  return sender;
-}
+/** Longest display text kept from the wire (names are shown far shorter: see core/names.ts). */
+export const TEXT_MAX = 2000;
+/** Longest picture URL kept. */
+export const URL_MAX = 4096;
 
 /** Maps one TikTok event by its name (TikFinity's `event`, the connector's event name). */
 export function mapTikTok(
@@ -33,15 +30,14 @@ export function mapTikTok(
   data: unknown,
   scale: ValueScale,
   receivedAt: number,
-  keys?: StreakKeys,
 ): MapResult {
   switch (event) {
     case 'gift':
-      return mapGift(data, scale, receivedAt, keys);
+      return mapGift(tiktokData.parse(data), scale, receivedAt);
     case 'follow':
     case 'share':
     case 'like':
-      return mapSocial(event, data, receivedAt);
+      return mapSocial(event, tiktokData.parse(data), receivedAt);
     case 'social':
       return mapLegacySocial(data, receivedAt);
     default:
@@ -49,69 +45,80 @@ export function mapTikTok(
   }
 }
 
-/** `keys`: the connection's streak keys (same key string for every step), or none (tests). */
-function mapGift(
-  data: unknown,
-  scale: ValueScale,
-  receivedAt: number,
-  keys: StreakKeys | undefined,
-): MapResult {
-  const parsed = parseTikTokGift(data);
-  if (!parsed.ok) return drop('bad-shape', `tiktok gift ${parsed.problem}`);
-  const g = parsed.data;
-  if (g.msgId === undefined) return drop('missing-id', 'tiktok gift without msgId');
-  const sender = tiktokSender(g.user);
-  // "TikTok sends a streak gift at least twice": steps with a cumulative count, then repeatEnd.
-  const streakable = g.giftType === 1 || g.combo;
-  const count = streakable ? Math.max(g.repeatCount, 1) : g.repeatCount || 1;
-  if (g.coins * count > MAX_AMOUNT) {
-    return drop('bad-number', `tiktok gift of ${g.coins} coins x ${count}`);
+function mapGift(g: TikTokRead, scale: ValueScale, receivedAt: number): MapResult {
+  const notes: Note[] = [];
+  const sender = readSender(g, notes);
+  if (!sender) return drop('no-sender', 'tiktok gift without a user id or handle');
+  const known = g.giftId === undefined ? undefined : KNOWN_GIFTS.get(g.giftId);
+  let coins = g.coins;
+  if (coins === undefined) {
+    if (g.giftId === undefined) return drop('no-gift', 'tiktok gift without a gift id or price');
+    coins = known?.coins ?? 0;
+    notes.push({ reason: 'no-price', detail: `tiktok gift ${g.giftId} without a price` });
   }
-  let key: string | undefined;
-  if (streakable)
-    key = keys ? keys.key(sender, g.giftId, g.groupId) : streakKey(sender, g.giftId, g.groupId);
+  const giftId = g.giftId ?? `coins-${coins}`;
+  const count = readCount(g.count);
+  if (count === undefined) return drop('bad-number', `tiktok gift count ${describe(g.count)}`);
+  if (coins * count > MAX_AMOUNT) {
+    return drop('bad-number', `tiktok gift of ${coins} coins x ${count}`);
+  }
+  // "TikTok sends a streak gift at least twice": steps with a cumulative count, then repeatEnd.
+  // With no type at all the streak rule is the safe one: a lone gift then counts once after the
+  // silence timeout, where a streak taken for lone gifts would count every step.
+  let streakable = g.giftType === 1 || g.combo === true;
+  if (g.giftType === undefined && g.combo === undefined) {
+    streakable = true;
+    notes.push({ reason: 'no-gift-type', detail: `tiktok gift ${giftId} without a type` });
+  }
+  const at = g.createTime ?? receivedAt;
+  const id = g.msgId ?? syntheticId(sender, giftId, g, count, at, notes);
   const gift: { id: string; name: string; coins: number; image?: string } = {
-    id: g.giftId,
-    name: g.giftName,
-    coins: g.coins,
+    id: giftId,
+    name: readText(g.giftName, 'gift-name', notes) ?? known?.name ?? '',
+    coins,
   };
-  if (g.image !== undefined) gift.image = g.image;
-  return emit({
-    kind: 'gift',
-    id: g.msgId,
-    platform: 'tiktok',
-    at: g.createTime ?? receivedAt,
-    sender,
-    value: giftPoints(scale, g.coins, count),
-    combo: key === undefined ? null : { key, role: 'total' },
-    final: streakable ? g.repeatEnd : true,
-    gift,
-    count,
-  });
+  const image = readPicture(g.giftImage, 'gift-picture', notes);
+  if (image !== undefined) gift.image = image;
+  return emit(
+    {
+      kind: 'gift',
+      id,
+      platform: 'tiktok',
+      at,
+      sender,
+      value: giftPoints(scale, coins, count),
+      combo: streakable ? { key: streakKey(sender, giftId, g.groupId), role: 'total' } : null,
+      final: streakable ? g.repeatEnd === true : true,
+      gift,
+      count,
+    },
+    notes,
+  );
 }
 
 function mapSocial(
   kind: 'follow' | 'share' | 'like',
-  data: unknown,
+  read: TikTokRead,
   receivedAt: number,
 ): MapResult {
-  const base = parseTikTokBase(data);
-  if (!base.ok) return drop('bad-shape', `tiktok ${kind} ${base.problem}`);
-  const { msgId, createTime, user } = base.data;
-  if (msgId === undefined) return drop('missing-id', `tiktok ${kind} without msgId`);
+  const notes: Note[] = [];
+  const sender = readSender(read, notes);
+  if (!sender) return drop('no-sender', `tiktok ${kind} without a user id or handle`);
+  if (read.msgId === undefined) return drop('missing-id', `tiktok ${kind} without msgId`);
   const common = {
-    id: msgId,
+    id: read.msgId,
     platform: 'tiktok' as const,
-    at: createTime ?? receivedAt,
-    sender: tiktokSender(user),
+    at: read.createTime ?? receivedAt,
+    sender,
     value: 0,
     combo: null,
     final: true,
   };
-  if (kind !== 'like') return emit({ kind, ...common });
-  const likes = parseLikeCount(data);
-  if (!likes.ok) return drop('bad-number', `tiktok like ${likes.problem}`);
-  return emit({ kind: 'like', ...common, count: likes.data ?? 1 });
+  if (kind !== 'like') return emit({ kind, ...common }, notes);
+  const likes = readCount(read.likeCount);
+  if (likes === undefined)
+    return drop('bad-number', `tiktok like count ${describe(read.likeCount)}`);
+  return emit({ kind: 'like', ...common, count: likes }, notes);
 }
 
 /** Connector v1 reports follows and shares as `social` with a `displayType` naming which. */
@@ -119,7 +126,85 @@ function mapLegacySocial(data: unknown, receivedAt: number): MapResult {
   const displayType =
     typeof data === 'object' && data !== null && 'displayType' in data ? data.displayType : '';
   if (typeof displayType !== 'string') return ignore;
-  if (displayType.includes('follow')) return mapSocial('follow', data, receivedAt);
-  if (displayType.includes('share')) return mapSocial('share', data, receivedAt);
+  if (displayType.includes('follow'))
+    return mapSocial('follow', tiktokData.parse(data), receivedAt);
+  if (displayType.includes('share')) return mapSocial('share', tiktokData.parse(data), receivedAt);
   return ignore;
+}
+
+/** The sender, known by id (or, failing that, by handle). Undefined: nobody to credit. */
+function readSender(read: TikTokRead, notes: Note[]): Sender | undefined {
+  const handle = read.handle?.slice(0, TEXT_MAX) ?? '';
+  const id = read.userId ?? (handle === '' ? undefined : `@${handle}`);
+  if (id === undefined) return undefined;
+  if (read.userId === undefined) notes.push({ reason: 'no-user-id', detail: `@${handle}` });
+  const sender: Sender = {
+    key: `tiktok:${id}`,
+    id,
+    login: handle,
+    name: readText(read.nickname, 'name', notes) ?? '',
+    anonymous: false,
+  };
+  const avatar = readPicture(read.avatar, 'avatar', notes);
+  if (avatar !== undefined) sender.avatar = avatar;
+  return sender;
+}
+
+/** A streak is keyed by sender, gift and group (a streak's steps share all three). */
+export function streakKey(sender: Sender, giftId: string, groupId: string | undefined): string {
+  return groupId === undefined ? `${sender.key}:${giftId}` : `${sender.key}:${giftId}:${groupId}`;
+}
+
+/** A count: a positive whole number. Absent or 0 (protobuf's "unset") means one. */
+function readCount(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === 0 || value === '0') return 1;
+  const parsed = amount.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Display text: cut when absurdly long (the name sanitiser shows far less anyway). */
+function readText(value: unknown, what: string, notes: Note[]): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') {
+    notes.push({ reason: `bad-${what}`, detail: `tiktok ${what} ${describe(value)}` });
+    return undefined;
+  }
+  if (value.length <= TEXT_MAX) return value;
+  notes.push({
+    reason: `long-${what}`,
+    detail: `tiktok ${what} of ${value.length} characters cut`,
+  });
+  return value.slice(0, TEXT_MAX);
+}
+
+/** A picture is an http(s) URL of sane length; anything else means no picture. */
+function readPicture(value: unknown, what: string, notes: Note[]): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'string' && value.length <= URL_MAX && /^https?:\/\//i.test(value)) {
+    return value;
+  }
+  notes.push({ reason: `bad-${what}`, detail: `tiktok ${what} ${describe(value)} left out` });
+  return undefined;
+}
+
+/**
+ * A gift without a message id still counts: its id is made from what it says, so a delivery of
+ * the same message twice (a reconnect's replay) is still seen once.
+ */
+function syntheticId(
+  sender: Sender,
+  giftId: string,
+  g: TikTokRead,
+  count: number,
+  at: number,
+  notes: Note[],
+): string {
+  notes.push({ reason: 'no-msg-id', detail: `tiktok gift ${giftId} without msgId` });
+  return `made:${sender.id}:${giftId}:${g.groupId ?? ''}:${count}:${g.repeatEnd === true ? 1 : 0}:${at}`;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `"${value.slice(0, 24)}${value.length > 24 ? '…' : ''}"`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value === null ? 'null' : typeof value;
 }

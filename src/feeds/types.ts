@@ -11,6 +11,8 @@ export interface FeedSink {
   status(status: FeedStatus, detail?: string): void;
   /** A frame or payload was dropped; `reason` is a short stable code (counted), `detail` is free text. */
   drop(reason: string, detail?: string): void;
+  /** An event was kept but something in it was not usable (a name cut, a picture left out). */
+  note(reason: string, detail?: string): void;
 }
 
 /** A running feed. Every start returns its stop: `stop()` closes sockets and clears every timer. */

@@ -4,9 +4,6 @@ import type { CoreEvent } from '../core/events';
 /**
  * Shared pieces of every wire schema: bounded numbers, string ids, and the result of mapping one
  * payload. Feeds parse at the edge, once; everything after a mapping trusts its event.
- * The hot payloads (TikTok gifts) are read first by the plain readers in wireRead.ts, which accept
- * exactly what these schemas accept (test/unit/feeds/readers.test.ts); the schemas judge the rest
- * and say what is wrong.
  */
 
 /** Anything above this is absurd for one delivery (coins, bits, a streak count, viewers). */
@@ -59,9 +56,18 @@ export const flag = z.pipe(
   z.transform((v) => v === true || v === 1),
 );
 
-/** What a mapping makes of one payload: an event, nothing worth counting, or a counted drop. */
+/**
+ * Something a mapping had to make do with while keeping the event (a name cut, a picture left
+ * out): counted by reason like a drop, so a streamer can see that a feed sends odd data.
+ */
+export interface Note {
+  reason: string;
+  detail?: string;
+}
+
+/** What a mapping makes of one payload: an event (with its notes), nothing, or a counted drop. */
 export type MapResult =
-  | { kind: 'event'; event: CoreEvent }
+  | { kind: 'event'; event: CoreEvent; notes: readonly Note[] }
   | { kind: 'ignore' }
   | { kind: 'drop'; reason: string; detail?: string };
 
@@ -71,8 +77,10 @@ export function drop(reason: string, detail?: string): MapResult {
   return detail === undefined ? { kind: 'drop', reason } : { kind: 'drop', reason, detail };
 }
 
-export function emit(event: CoreEvent): MapResult {
-  return { kind: 'event', event };
+const NO_NOTES: readonly Note[] = [];
+
+export function emit(event: CoreEvent, notes: readonly Note[] = NO_NOTES): MapResult {
+  return { kind: 'event', event, notes };
 }
 
 /**

@@ -1,14 +1,16 @@
+import { giftFrame as connectorFrame, ROSE } from '../fixtures/feeds/tiktok/connector';
 import { seeded } from './machine';
 
 /**
- * TikFinity text frames for the core bench, with every field of the connector's flat sample
- * (test/fixtures/feeds/tiktok.ts: picture URLs as long as TikTok's signed ones, describe,
- * receiver...), ~740 characters: the parser pays for what a real frame carries, not only for the
- * fields Giftglow reads.
+ * TikFinity text frames for the core bench, as the real producer makes them: one gift frame from
+ * tiktok-live-connector v1's own code (test/fixtures/feeds/tiktok/connector.ts: every key it emits,
+ * the compatibility object and the gift list's entry included, ~2,000 characters), then each frame
+ * of the stream is that object with its ids, counts and gift changed. The parser pays for what a
+ * real frame carries, not only for the fields Giftglow reads.
  */
 
-const PICTURE =
-  'https://p16-sign-va.tiktokcdn.com/tos-maliva-avt-0068/7310f8d0c5f1e2a3b4c5d6e7f8a9b0c1~c5_100x100.webp?x-expires=1662058800&x-signature=abcdefghijklmnopqrstuvwxyz0%3D';
+const TEMPLATE = connectorFrame({ msgId: '7137749190944230150', gift: ROSE }).data;
+
 const GIFT_PICTURE = (id: number) =>
   `https://p19-webcast.tiktokcdn.com/img/maliva/webcast-va/${id.toString(16).padStart(32, 'a')}~tplv-obj.png`;
 
@@ -27,9 +29,11 @@ interface Gift {
 }
 
 export function giftFrame(g: Gift): string {
+  const image = GIFT_PICTURE(g.giftId);
   return JSON.stringify({
     event: 'gift',
     data: {
+      ...TEMPLATE,
       giftId: g.giftId,
       repeatCount: g.repeatCount,
       repeatEnd: g.repeatEnd,
@@ -37,18 +41,30 @@ export function giftFrame(g: Gift): string {
       userId: String(USER_BASE + BigInt(g.user)),
       uniqueId: `viewer${g.user}`,
       nickname: `Viewer ${g.user}`,
-      profilePictureUrl: PICTURE,
       followRole: g.user % 3,
-      isModerator: false,
       msgId: String(g.msgId),
-      createTime: '1661887134397',
-      describe: `Sent ${g.giftName}`,
+      gift: {
+        gift_id: g.giftId,
+        repeat_count: g.repeatCount,
+        repeat_end: g.repeatEnd ? 1 : 0,
+        gift_type: g.giftType,
+      },
+      describe: `sent ${g.giftName}`,
       giftType: g.giftType,
       diamondCount: g.coins,
       giftName: g.giftName,
-      giftPictureUrl: GIFT_PICTURE(g.giftId),
-      timestamp: 1661887134397,
-      receiverUserId: '7087613897129493510',
+      giftPictureUrl: image,
+      extendedGiftInfo: {
+        id: g.giftId,
+        name: g.giftName,
+        diamond_count: g.coins,
+        type: g.giftType,
+        combo: g.giftType === 1,
+        describe: `sent ${g.giftName}`,
+        duration: 1000,
+        image: { url_list: [image], uri: `webcast-va/${g.giftId}` },
+        icon: { url_list: [image] },
+      },
     },
   });
 }

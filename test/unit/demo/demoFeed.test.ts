@@ -8,12 +8,14 @@ function recorder() {
   const events: CoreEvent[] = [];
   const statuses: FeedStatus[] = [];
   const drops: string[] = [];
+  const notes: string[] = [];
   const sink: FeedSink = {
     event: (e) => events.push(e),
     status: (s) => statuses.push(s),
     drop: (r) => drops.push(r),
+    note: (r) => notes.push(r),
   };
-  return { sink, events, statuses, drops };
+  return { sink, events, statuses, drops, notes };
 }
 
 describe('the demo feed', () => {
@@ -29,7 +31,9 @@ describe('the demo feed', () => {
     expect(rec.drops).toEqual([]);
     const gifts = rec.events.filter((e) => e.kind === 'gift');
     expect(gifts.length).toBeGreaterThan(100);
-    expect(gifts.every((g) => g.platform === 'tiktok' && g.sender.key.startsWith('tiktok:'))).toBe(true);
+    expect(gifts.every((g) => g.platform === 'tiktok' && g.sender.key.startsWith('tiktok:'))).toBe(
+      true,
+    );
     expect(gifts.some((g) => g.combo !== null && g.final)).toBe(true);
     expect(gifts.some((g) => g.combo === null && g.final)).toBe(true);
   });

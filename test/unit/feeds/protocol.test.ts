@@ -37,6 +37,7 @@ describe('Giftglow protocol v1', () => {
         combo: null,
         final: true,
       },
+      notes: [],
     });
   });
 

@@ -7,16 +7,19 @@ export function recordingSink() {
   const events: CoreEvent[] = [];
   const statuses: Array<{ status: FeedStatus; detail: string | undefined }> = [];
   const drops: Array<{ reason: string; detail: string | undefined }> = [];
+  const notes: Array<{ reason: string; detail: string | undefined }> = [];
   const sink: FeedSink = {
     event: (event) => events.push(event),
     status: (status, detail) => statuses.push({ status, detail }),
     drop: (reason, detail) => drops.push({ reason, detail }),
+    note: (reason, detail) => notes.push({ reason, detail }),
   };
   return {
     sink,
     events,
     statuses,
     drops,
+    notes,
     last: () => statuses.at(-1)?.status,
     /** Waits (real time, I/O) until the predicate holds. */
     until: (predicate: () => boolean) =>

@@ -59,7 +59,7 @@ describe('a TikFinity feed over a real local WebSocket', () => {
     server.send('not json {');
     server.send('x'.repeat(70_000));
     server.send(JSON.stringify({ nope: true }));
-    server.send(tikfinityFrame('gift', { ...FLAT_LION, diamondCount: -1 }));
+    server.send(tikfinityFrame('gift', { ...FLAT_LION, userId: null, uniqueId: null }));
     server.send(tikfinityFrame('gift', { ...FLAT_LION, repeatCount: 1e12 }));
     server.send(tikfinityFrame('chat', { comment: 'hello' }));
     server.send(tikfinityFrame('gift', FLAT_LION));
@@ -69,8 +69,8 @@ describe('a TikFinity feed over a real local WebSocket', () => {
       'not-json',
       'oversized',
       'bad-shape',
-      'bad-shape',
-      'bad-shape',
+      'no-sender',
+      'bad-number',
     ]);
     expect(rec.statuses.map((s) => s.status)).toEqual(['connecting', 'live']);
     expect(server.accepted()).toBe(1);

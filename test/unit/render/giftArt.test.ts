@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { giftArt, isAllowedImage } from '../../../src/render/giftArt';
-import { KNOWN_GIFTS } from '../../../src/render/gifts';
+import { KNOWN_GIFTS } from '../../../src/core/gifts';
 
 describe('isAllowedImage', () => {
   it.each([

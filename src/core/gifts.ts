@@ -1,6 +1,7 @@
 /**
  * Well-known TikTok gifts by id (TikTok's own gift list, Jan 2024; ids drift over time), with the
- * built-in art drawn when the event brings no usable picture. Gifts are matched by id, never by
+ * built-in art drawn when the event brings no usable picture, and the price used when a feed sends
+ * a gift without one. Gifts are matched by id, never by
  * name: names follow the streamer's language.
  */
 export interface KnownGift {
