@@ -1,7 +1,8 @@
 import { DEMO_GIFTERS, DEMO_GIFTS, type DemoGift, type DemoGifter } from './demoCast';
+import { demoFollowData, demoGiftData } from './demoFrames';
 import { pickWeighted, randomDigits, seededRandom } from './demoRandom';
 
-/** One TikFinity-style frame (`{event, data}` with the flat connector-v1 `data`) and when it is due. */
+/** One TikFinity frame (`{event, data}`, `data` as connector v1 makes it) and when it is due. */
 export interface DemoFrame {
   at: number;
   frame: { event: 'gift' | 'follow'; data: Record<string, unknown> };
@@ -64,14 +65,20 @@ export class DemoScript {
 
   #begin(at: number): void {
     const random = this.#random;
-    const gifter = pickWeighted(random, DEMO_GIFTERS.map((g) => [g, g.weight] as const));
+    const gifter = pickWeighted(
+      random,
+      DEMO_GIFTERS.map((g) => [g, g.weight] as const),
+    );
     if (random() < 0.04) {
-      this.#push(at, 'follow', this.#user(gifter, at));
+      this.#push(at, 'follow', this.#follow(gifter, at));
       return;
     }
-    const gift = pickWeighted(random, DEMO_GIFTS.map((g) => [g, g.weight] as const));
+    const gift = pickWeighted(
+      random,
+      DEMO_GIFTS.map((g) => [g, g.weight] as const),
+    );
     if (!gift.streakable) {
-      this.#push(at, 'gift', this.#gift(gifter, gift, at, 1, false, ''));
+      this.#push(at, 'gift', this.#gift(gifter, gift, at, 1, false, randomDigits(random, 13)));
       return;
     }
     const [lo, hi] = pickWeighted(random, STREAK_LENGTHS);
@@ -86,7 +93,8 @@ export class DemoScript {
       t += 120 + Math.floor(random() * 260);
     }
     // A real end marker is usually there; sometimes it never arrives (connector issues #29, #74).
-    if (random() < 0.97) this.#push(t + 400, 'gift', this.#gift(gifter, gift, t + 400, length, true, groupId));
+    if (random() < 0.97)
+      this.#push(t + 400, 'gift', this.#gift(gifter, gift, t + 400, length, true, groupId));
   }
 
   #push(at: number, event: DemoFrame['frame']['event'], data: Record<string, unknown>): void {
@@ -102,14 +110,8 @@ export class DemoScript {
     this.#pending.splice(i, 0, frame);
   }
 
-  #user(gifter: DemoGifter, at: number): Record<string, unknown> {
-    return {
-      msgId: randomDigits(this.#random, 19),
-      createTime: String(Math.round(at)),
-      userId: gifter.userId,
-      uniqueId: gifter.uniqueId,
-      nickname: gifter.nickname,
-    };
+  #follow(gifter: DemoGifter, at: number): Record<string, unknown> {
+    return demoFollowData(gifter, randomDigits(this.#random, 19), Math.round(at));
   }
 
   #gift(
@@ -120,16 +122,12 @@ export class DemoScript {
     repeatEnd: boolean,
     groupId: string,
   ): Record<string, unknown> {
-    return {
-      ...this.#user(gifter, at),
-      giftId: gift.id,
-      giftName: gift.name,
-      giftType: gift.streakable ? 1 : 2,
-      diamondCount: gift.coins,
+    return demoGiftData(gifter, gift, {
+      msgId: randomDigits(this.#random, 19),
+      createTime: Math.round(at),
       repeatCount,
       repeatEnd,
-      ...(groupId ? { groupId } : {}),
-      describe: `Sent ${gift.name}`,
-    };
+      groupId,
+    });
   }
 }

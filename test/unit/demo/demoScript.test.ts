@@ -20,7 +20,8 @@ describe('the demo script', () => {
     for (let t = 1000; t < 60_000; t += 777) frames.push(...script.take(t));
     const whole = new DemoScript({ seed: 3, rate: 120, start: 1000 }).take(60_000 - 1);
     expect(frames.map((f) => f.at)).toEqual(whole.slice(0, frames.length).map((f) => f.at));
-    for (let i = 1; i < frames.length; i++) expect(frames[i]!.at).toBeGreaterThanOrEqual(frames[i - 1]!.at);
+    for (let i = 1; i < frames.length; i++)
+      expect(frames[i]!.at).toBeGreaterThanOrEqual(frames[i - 1]!.at);
   });
 
   it('starts about `rate` gifts per minute', () => {
@@ -31,8 +32,12 @@ describe('the demo script', () => {
   });
 
   it('sends streaks as cumulative steps ending with repeatEnd, with 64-bit ids as strings', () => {
-    const gifts = run(5, 60, 5).filter((f) => f.frame.event === 'gift').map((f) => f.frame.data);
-    const streak = gifts.filter((g) => g.giftType === 1 && g.groupId === gifts.find((x) => x.giftType === 1)?.groupId);
+    const gifts = run(5, 60, 5)
+      .filter((f) => f.frame.event === 'gift')
+      .map((f) => f.frame.data);
+    const streak = gifts.filter(
+      (g) => g.giftType === 1 && g.groupId === gifts.find((x) => x.giftType === 1)?.groupId,
+    );
     const counts = streak.map((g) => g.repeatCount as number);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     for (const g of gifts) {
