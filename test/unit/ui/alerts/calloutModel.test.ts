@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AlertQueue } from '../../../src/core/queue';
-import { calloutOf } from '../../../src/ui/alerts/calloutModel';
-import { moment, OPTIONS } from '../queueMoments';
+import { AlertQueue } from '../../../../src/core/queue';
+import { calloutOf } from '../../../../src/ui/alerts/calloutModel';
+import { moment, OPTIONS } from '../../core/queueMoments';
 
 function firstAlert(...moments: Parameters<typeof moment>[0][]) {
   const q = new AlertQueue({ ...OPTIONS, slots: 1 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Chimes } from '../../../src/ui/sound/Chimes';
+import { Chimes } from '../../../../src/ui/sound/Chimes';
 
 /** Just enough of Web Audio to watch what the chimes schedule and release. */
 class FakeNode {

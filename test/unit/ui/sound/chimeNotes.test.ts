@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chimeLength, chimeNotes } from '../../../src/ui/sound/chimeNotes';
+import { chimeLength, chimeNotes } from '../../../../src/ui/sound/chimeNotes';
 
 describe('chimeNotes', () => {
   it('grows with the tier and stays short', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorFor, unitOf } from '../../../src/render/layout';
-import { colourNumber, FONT_STACKS, paletteOf, themeVars } from '../../../src/ui/themes/themes';
+import { anchorFor, unitOf } from '../../../../src/render/layout';
+import { colourNumber, FONT_STACKS, paletteOf, themeVars } from '../../../../src/ui/themes/themes';
 
 describe('themes', () => {
   it('puts a valid accent first in the effect colours', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchVisibility } from '../../../src/ui/alerts/visibility';
+import { watchVisibility } from '../../../../src/ui/alerts/visibility';
 
 function setDocumentHidden(hidden: boolean) {
   Object.defineProperty(document, 'visibilityState', {

@@ -3,7 +3,7 @@ import { DEMO_GIFTERS, DEMO_GIFTS } from '../../../src/feeds/demoCast';
 import { DemoScript } from '../../../src/feeds/demoScript';
 import { mapTikTok } from '../../../src/feeds/tiktok';
 import { giftFrame, socialFrame } from '../../fixtures/feeds/tiktok/connector';
-import { SCALE } from '../feeds/scale';
+import { SCALE } from './scale';
 
 /** Every key path of a JSON value with the type found there: what tells two producers apart. */
 function shape(value: unknown, path = '$'): string[] {
