@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { DEFAULT_TIERS } from './queueTiers';
 import {
   ascendingNumbers,
   factor,
@@ -164,10 +165,10 @@ export const FIELDS = {
     'alerts',
   ),
   tiers: spec(
-    ascendingNumbers(4, 0, 1e9),
-    [1, 100, 1000, 10000],
-    '4 ascending numbers, comma separated',
-    'Points where the effect grows bigger (4 levels)',
+    ascendingNumbers(3, 0, 1e9),
+    [...DEFAULT_TIERS],
+    '3 ascending numbers, comma separated',
+    'Points where tiers 2, 3 and 4 begin (below the first: tier 1)',
     'alerts',
     joinList,
   ),

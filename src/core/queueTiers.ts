@@ -1,19 +1,19 @@
 /**
- * Effect tiers: how big an alert feels. Four point thresholds `[t1, t2, t3, t4]` (the `tiers=` URL
- * parameter) split the value scale into a small pop (tier 1) up to a screen-filling celebration
- * (tier 4). A value below `t2` is tier 1 whatever it is: `min=` alone decides the compact callout.
+ * Effect tiers: how big an alert feels. Three point thresholds `[t2, t3, t4]` (the `tiers=` URL
+ * parameter: where tiers 2, 3 and 4 begin) split the value scale into a small pop (tier 1) up to a
+ * screen-filling celebration (tier 4). Below `t2` is tier 1: `min=` alone decides the compact callout.
  */
 export type Tier = 1 | 2 | 3 | 4;
 
 /** Rose (1) pops, Finger Heart x20 bursts, Galaxy (1000) rains, Lion (29999) and Universe fill the screen. */
-export const DEFAULT_TIERS: readonly number[] = [1, 100, 1000, 10000];
+export const DEFAULT_TIERS: readonly number[] = [100, 1000, 10000];
 
 export function tierOf(value: number, tiers: readonly number[]): Tier {
   const v = Number.isFinite(value) ? value : 0;
   let tier: Tier = 1;
-  if (v >= (tiers[1] ?? Infinity)) tier = 2;
-  if (v >= (tiers[2] ?? Infinity)) tier = 3;
-  if (v >= (tiers[3] ?? Infinity)) tier = 4;
+  if (v >= (tiers[0] ?? Infinity)) tier = 2;
+  if (v >= (tiers[1] ?? Infinity)) tier = 3;
+  if (v >= (tiers[2] ?? Infinity)) tier = 4;
   return tier;
 }
 

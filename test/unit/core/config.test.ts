@@ -35,7 +35,7 @@ describe('parseParams', () => {
     ['accent=%23FF8800', { accent: '#ff8800' }],
     ['accent=f80', { accent: '#f80' }],
     ['block=foo, bar ,,foo&hide=Me,You', { block: ['foo', 'bar'], hide: ['me', 'you'] }],
-    ['tiers=5,50,500,5000', { tiers: [5, 50, 500, 5000] }],
+    ['tiers=50,500,5000', { tiers: [50, 500, 5000] }],
     [
       'sound=on&board=on&issues=hide&status=hide',
       { sound: true, board: true, issues: false, status: false },
@@ -85,8 +85,8 @@ describe('parseParams', () => {
       "coin: coin must be a number from 0 to 100 (3 decimals at most) (got '0.3333'); using 1",
     ],
     [
-      'tiers=1,5,3,9',
-      "tiers: tiers must be 4 ascending numbers, comma separated (got '1,5,3,9'); using 1,100,1000,10000",
+      'tiers=5,3,9',
+      "tiers: tiers must be 3 ascending numbers, comma separated (got '5,3,9'); using 100,1000,10000",
     ],
     [
       'title=' + 'x'.repeat(61),
@@ -146,11 +146,11 @@ describe('parseParams', () => {
 describe('toQuery', () => {
   it('writes only what differs from the defaults, and reads back to the same config', () => {
     const search =
-      'source=tikfinity,twitch&channel=abc&rate=40&accent=%23ff8800&block=a,b&tiers=2,20,200,2000&sound=on&coin=0.5';
+      'source=tikfinity,twitch&channel=abc&rate=40&accent=%23ff8800&block=a,b&tiers=20,200,2000&sound=on&coin=0.5';
     const { config } = parseParams(search);
     const query = toQuery(config);
     expect(query).toBe(
-      'source=tikfinity,twitch&rate=40&channel=abc&block=a,b&coin=0.5&tiers=2,20,200,2000&accent=ff8800&sound=on',
+      'source=tikfinity,twitch&rate=40&channel=abc&block=a,b&coin=0.5&tiers=20,200,2000&accent=ff8800&sound=on',
     );
     expect(parseParams(query).config).toEqual(config);
   });

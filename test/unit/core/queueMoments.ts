@@ -25,6 +25,6 @@ export const OPTIONS: QueueOptions = {
   durationMs: 1000,
   min: 1,
   minAction: 'compact',
-  tiers: [1, 100, 1000, 10000],
+  tiers: [100, 1000, 10000],
   backlogGapMs: 10_000,
 };

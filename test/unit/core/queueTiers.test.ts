@@ -15,9 +15,9 @@ describe('tierOf', () => {
     expect(tierOf(value, DEFAULT_TIERS)).toBe(tier);
   });
 
-  it('follows custom thresholds', () => {
-    expect(tierOf(50, [0, 10, 20, 40])).toBe(4);
-    expect(tierOf(15, [0, 10, 20, 40])).toBe(2);
+  it('follows custom thresholds: each of the three starts its tier', () => {
+    const tiers = [10, 20, 40];
+    expect([5, 10, 19, 20, 39, 40, 50].map((v) => tierOf(v, tiers))).toEqual([1, 2, 2, 3, 3, 4, 4]);
   });
 });
 
