@@ -1,3 +1,4 @@
+import type { Config } from './config';
 import type { GoalKind } from './tally';
 import { toMilli } from './value';
 
@@ -63,5 +64,16 @@ export function goalProgress(spec: GoalSpec, counted: number, hold?: number): Go
     fill: into / t,
     percent: Math.floor((into * 100) / t),
     level: reached,
+  };
+}
+
+/** The goal a page's URL sets, or null when `goal=` is not set. */
+export function goalSpecOf(config: Config): GoalSpec | null {
+  if (config.goal === undefined) return null;
+  return {
+    kind: config.goalkind,
+    target: config.goal,
+    start: config.goalstart,
+    repeat: config.goalrepeat,
   };
 }
