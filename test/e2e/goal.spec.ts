@@ -15,7 +15,8 @@ const MIA: User = { id: '1001', login: 'mia', name: 'Mia' };
 const LEO: User = { id: '1002', login: 'leo', name: 'Leo' };
 const KAI: User = { id: '1003', login: 'kai', name: 'Kai' };
 
-const session = () => `e2e-goal-${test.info().testId}`;
+// Each test has its own browser storage: one session name serves them all.
+const session = () => 'e2e-goal';
 
 async function open(page: Page, server: FeedServer, params: string, clients = 1) {
   await page.goto(`overlays/goal.html?source=ws&ws=${server.url}&session=${session()}${params}`);
@@ -84,7 +85,7 @@ test('a reload keeps every count, and a replay after it adds nothing', async ({ 
   for (const [kind, value] of [
     ['likes', '40'],
     ['follows', '1'],
-  ]) {
+  ] as const) {
     await page.goto(
       `overlays/goal.html?source=ws&ws=${server.url}&session=${session()}&goal=50&goalkind=${kind}`,
     );
@@ -218,3 +219,30 @@ for (const size of [
       .toBe(60);
   });
 }
+
+test('the start page offers the goal settings and a Goal URL that carries them', async ({
+  page,
+  request,
+}) => {
+  await page.goto('./');
+  await page.locator('input[name="goal"]').fill('10000');
+  await page.locator('input[name="goalkind"]').fill('likes');
+  await page.locator('input[name="goaltitle"]').fill('10k likes');
+  await page.locator('input[name="theme"]').fill('neon');
+  const goal = page.getByLabel('Goal', { exact: true });
+  await expect(goal).toHaveValue(
+    /\/overlays\/goal\.html\?theme=neon&goal=10000&goalkind=likes&goaltitle=10k\+likes$/,
+  );
+  // The alerts URL leaves the goal out, so adding both sources never shows the bar twice.
+  await expect(page.getByLabel('Alerts', { exact: true })).toHaveValue(
+    /\/overlays\/alerts\.html\?theme=neon$/,
+  );
+  expect((await request.get(await goal.inputValue())).status()).toBe(200);
+});
+
+test('the goal page without goal= says so, and still shows a bar', async ({ page }) => {
+  await page.goto('overlays/goal.html?source=demo&goalkind=gifts');
+  await expect(page.locator('.gg-config-issues')).toContainText('goal is needed on the goal page');
+  await expect(bar(page)).toHaveAttribute('data-target', '1000');
+  await expect(page.locator('.gg-goal-title')).toHaveText('Gift goal');
+});
