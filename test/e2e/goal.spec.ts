@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { bomb, cheer, follow, gift, like, streak, type User } from '../helpers/protocol';
+import { traffic } from '../bench/browser/gifts';
 import type { FeedServer } from '../servers/feedServer';
 import { closeServersAfterEach, feedServer } from './localServers';
 
@@ -245,4 +246,33 @@ test('the goal page without goal= says so, and still shows a bar', async ({ page
   await expect(page.locator('.gg-config-issues')).toContainText('goal is needed on the goal page');
   await expect(bar(page)).toHaveAttribute('data-target', '1000');
   await expect(page.locator('.gg-goal-title')).toHaveText('Gift goal');
+});
+
+test('a burst of 1,000 gifts (streaks, repeats) ends on the exact total on the goal and alerts pages', async ({
+  page,
+  context,
+}) => {
+  const server = await feedServer();
+  await open(page, server, '&goal=1000000');
+  const alerts = await context.newPage();
+  await alerts.goto(
+    `overlays/alerts.html?source=ws&ws=${server.url}&session=${session()}&goal=1000000`,
+  );
+  await expect(alerts.locator('html')).toHaveAttribute('data-feed', 'live');
+  await server.waitForClients(2);
+  const plan = traffic({
+    seed: 15,
+    events: 1000,
+    spanMs: 0,
+    gifters: 120,
+    streakShare: 0.4,
+    prefix: 'goal',
+  });
+  const total = [...plan.totals.values()].reduce((sum, value) => sum + value, 0);
+  // Every tenth frame again, as a reconnecting feed replays: it must add nothing.
+  const frames = plan.events.map((e) => e.frame);
+  for (const frame of [...frames, ...frames.filter((_, i) => i % 10 === 0)]) server.send(frame);
+  // Streaks left open finish after the streak timeout (8 s), on the session's own timer.
+  for (const p of [page, alerts])
+    await expect(bar(p)).toHaveAttribute('data-value', String(total), { timeout: 30_000 });
 });
