@@ -14,7 +14,7 @@ import {
   type Snapshot,
 } from './persist';
 import { DEFAULT_LIMITS, type SessionLimits, type SessionOptions } from './sessionOptions';
-import { countedOf, Tally, type GoalKind } from './tally';
+import { coinsOf, giftsOf, Tally, type GoalKind } from './tally';
 import { toMilli } from './value';
 
 export type { BoardRow } from './board';
@@ -124,7 +124,7 @@ export class GiftSession {
     } else if (!event.combo) {
       const milli = toMilli(event.value);
       changed = this.#add(event, who, milli) || changed;
-      changed = this.#tally.count(countedOf(event, milli)) || changed;
+      changed = this.#tally.count(milli, giftsOf(event), coinsOf(event)) || changed;
     } else {
       const outcome = this.#combos.deliver({
         combo: event.combo,
@@ -140,8 +140,7 @@ export class GiftSession {
       // The outcome's user is this delivery's (`who`): add through the identity's row.
       if (outcome) {
         changed = this.#add(event, who, outcome.add) || changed;
-        changed =
-          this.#tally.count({ ...outcome, milli: outcome.add, gifts: outcome.items }) || changed;
+        changed = this.#tally.count(outcome.add, outcome.items, outcome.coins) || changed;
       }
     }
     if (changed) this.#notify();
@@ -215,7 +214,7 @@ export class GiftSession {
 
   #apply(outcome: ComboOutcome): boolean {
     this.#board.add(outcome.user, outcome.add);
-    const counted = this.#tally.count({ ...outcome, milli: outcome.add, gifts: outcome.items });
+    const counted = this.#tally.count(outcome.add, outcome.items, outcome.coins);
     return outcome.add > 0 || counted;
   }
 
@@ -247,11 +246,11 @@ export class GiftSession {
     if (snapshot.tally) this.#tally.restore(snapshot.tally);
     // Saved before goals: the points goal starts from the board's stored rows.
     else
-      this.#tally.count({
-        milli: snapshot.rows.reduce((sum, row) => sum + row.milli, 0),
-        gifts: 0,
-        coins: 0,
-      });
+      this.#tally.count(
+        snapshot.rows.reduce((sum, row) => sum + row.milli, 0),
+        0,
+        0,
+      );
     this.#dedupe.restore(snapshot.ids);
     this.#combos.restore({
       closed: snapshot.closed,

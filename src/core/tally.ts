@@ -12,26 +12,17 @@ import { fromMilli } from './value';
 export const GOAL_KINDS = ['points', 'coins', 'likes', 'follows', 'gifts'] as const;
 export type GoalKind = (typeof GOAL_KINDS)[number];
 
-/** What one counted gift (or finished combo) adds. */
-export interface Counted {
-  /** Milli-points (the board's unit). */
-  milli: number;
-  /** Gifts: items of a gift or streak, subs of a bomb, 1 for a cheer or a sub. */
-  gifts: number;
-  /** TikTok coins (0 for Twitch). */
-  coins: number;
+/**
+ * Gifts in a one-off ranked event: the items of a gift, the subs of a gift-sub delivery, 1 for a
+ * cheer or a sub. (A combo's items come from its outcome.)
+ */
+export function giftsOf(event: CoreEvent): number {
+  return event.kind === 'gift' || event.kind === 'giftsub' ? event.count : 1;
 }
 
-/** What a one-off ranked event adds (a combo's items and coins come from its outcome). */
-export function countedOf(event: CoreEvent, milli: number): Counted {
-  switch (event.kind) {
-    case 'gift':
-      return { milli, gifts: event.count, coins: event.gift.coins * event.count };
-    case 'giftsub':
-      return { milli, gifts: event.count, coins: 0 };
-    default:
-      return { milli, gifts: 1, coins: 0 };
-  }
+/** TikTok coins of a one-off event (0 for anything but a TikTok gift). */
+export function coinsOf(event: CoreEvent): number {
+  return event.kind === 'gift' ? event.gift.coins * event.count : 0;
 }
 
 /** The tally as stored with the session. */
@@ -51,12 +42,8 @@ export interface TallySnapshot {
 /** Celebration marks kept: one per goal setting a streamer tried in this session. */
 const MAX_MARKS = 50;
 
-/** A count that stays an exact integer: non-finite, negative or absurd amounts add nothing. */
-const amount = (n: number, max: number): number =>
-  Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), max) : 0;
-
-/** Likes one delivery may carry (TikTok sends a few dozen at most per event). */
-export const MAX_EVENT_LIKES = 1e6;
+/** A count that stays an exact integer: non-finite or negative amounts add nothing. */
+const amount = (n: number): number => (Number.isFinite(n) && n > 0 ? Math.floor(n) : 0);
 
 export class Tally {
   #milli = 0;
@@ -88,11 +75,14 @@ export class Tally {
     }
   }
 
-  /** A gift the board counted; true when a total changed. */
-  count(counted: Counted): boolean {
-    const milli = counted.milli > 0 ? counted.milli : 0;
-    const gifts = amount(counted.gifts, Number.MAX_SAFE_INTEGER);
-    const coins = amount(counted.coins, Number.MAX_SAFE_INTEGER);
+  /**
+   * A gift the board counted: its milli-points, gifts and TikTok coins (three numbers, not an
+   * object: this runs on every counted gift). True when a total changed.
+   */
+  count(milliPoints: number, giftCount: number, coinCount: number): boolean {
+    const milli = milliPoints > 0 ? milliPoints : 0;
+    const gifts = amount(giftCount);
+    const coins = amount(coinCount);
     this.#milli += milli;
     this.#gifts += gifts;
     this.#coins += coins;
@@ -101,7 +91,7 @@ export class Tally {
 
   /** A like event: TikTok's `likeCount` of that event. True when it counted. */
   like(count: number): boolean {
-    const likes = amount(count, MAX_EVENT_LIKES);
+    const likes = amount(count);
     this.#likes += likes;
     return likes > 0;
   }
