@@ -1,9 +1,12 @@
 import { mount, unmount } from 'svelte';
 import { seededRandom } from '../feeds/demoRandom';
+import { goalSpecOf } from '../core/goal';
 import { BoardModel } from '../ui/board/boardModel.svelte';
+import { GoalModel } from '../ui/goal/goalModel.svelte';
 import { mountAlerts } from '../ui/alerts/mountAlerts';
 import PageChrome from '../ui/page/PageChrome.svelte';
 import { PageState } from '../ui/page/pageState.svelte';
+import { styleText, themeVars } from '../ui/themes/themes';
 import { createRuntime } from './runtime';
 import './page.css';
 
@@ -24,6 +27,10 @@ async function main(): Promise<void> {
   });
   const page = new PageState();
   const board = config.board ? new BoardModel(runtime.session, { size: config.top }) : null;
+  const goalSpec = goalSpecOf(config);
+  const goal = goalSpec
+    ? new GoalModel(runtime.session, goalSpec, { title: config.goaltitle })
+    : null;
   const chromeTarget = document.createElement('div');
   document.body.appendChild(chromeTarget);
   const chrome = mount(PageChrome, {
@@ -32,10 +39,14 @@ async function main(): Promise<void> {
       page,
       board,
       title: config.title,
+      goal,
+      goalTheme: `gg-theme-${config.theme}`,
+      goalStyle: styleText(themeVars(config)),
       ...runtime.chrome(),
     },
   });
   const stopBoard = board?.start();
+  const stopGoal = goal?.start();
   const stopFeeds = await runtime.start({
     moment: (moment) => view.show(moment),
     feed: (state) => page.setFeed(state),
@@ -45,6 +56,7 @@ async function main(): Promise<void> {
     () => {
       stopFeeds();
       stopBoard?.();
+      stopGoal?.();
       page.destroy();
       view.destroy();
       void unmount(chrome);

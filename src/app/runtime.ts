@@ -54,7 +54,10 @@ const TICK_MS = 1_000;
  * Each OBS source runs its own runtime and connection; the session is stored per page role so two
  * sources never overwrite each other, while seeing the same events and so the same totals.
  */
-export function createRuntime(role: 'alerts' | 'board', search = location.search): Runtime {
+export function createRuntime(
+  role: 'alerts' | 'board' | 'goal',
+  search = location.search,
+): Runtime {
   const clock = () => Date.now();
   const { config, issues } = parseParams(search);
   const log = createLog(clock);

@@ -31,12 +31,17 @@ export interface OpenCombo extends Worth {
   user: BoardUser;
   lastAt: number;
   moment: Moment;
+  /** Coins of one item (a TikTok gift's price; 0 for Twitch): the combo's coins are items x price. */
+  price?: number;
 }
 
 export interface ClosedCombo extends Worth {
   counted: number;
   /** When it closed: a delivery KEY_REUSE_MS later starts a new combo under the same key. */
   closedAt: number;
+  /** Items counted so far (missing in a session saved before goals: all of its count). */
+  items?: number;
+  price?: number;
 }
 
 export interface Delivery {
@@ -45,6 +50,8 @@ export interface Delivery {
   milli: number;
   /** Items in this delivery (cumulative for a `total`). */
   count: number;
+  /** Coins of one item (0 when not a TikTok gift). */
+  price: number;
   final: boolean;
   now: number;
   /** The moment this delivery would show on its own (id = the combo key): name, gift, callout. */
@@ -52,11 +59,16 @@ export interface Delivery {
   user: BoardUser;
 }
 
-/** What a delivery or a silence did: the moment to show and the milli-points it adds to the board. */
+/**
+ * What a delivery or a silence did: the moment to show, the milli-points it adds to the board, and
+ * the items and coins it adds to the session's goals (counted when the board counts the value).
+ */
 export interface ComboOutcome {
   moment: Moment;
   user: BoardUser;
   add: number;
+  items: number;
+  coins: number;
 }
 
 const worthOf = (w: Worth): number => Math.max(w.best, w.parts);
@@ -123,7 +135,7 @@ export class Combos {
       if (closed && d.now - closed.closedAt <= this.#reuseAfterMs) return this.#late(closed, d);
       // `moment` gets its startedAt from show() below.
       const w = { best: 0, bestCount: 0, parts: 0, partCount: 0 };
-      open = { ...w, key, user: d.user, lastAt: d.now, moment: d.moment };
+      open = { ...w, key, user: d.user, lastAt: d.now, moment: d.moment, price: d.price };
     }
     const startedAt = isNew ? d.now : open.moment.startedAt;
     const before = worthOf(open);
@@ -133,6 +145,7 @@ export class Combos {
       return null;
     open.lastAt = d.now;
     open.user = d.user;
+    open.price = d.price;
     if (d.final) {
       if (!isNew) this.#open.delete(key);
       open.moment = show(open, d.moment, startedAt, d.now, true);
@@ -140,7 +153,7 @@ export class Combos {
     }
     open.moment = show(open, d.moment, startedAt, d.now, false);
     if (isNew) this.#open.set(key, open);
-    return { moment: open.moment, user: open.user, add: 0 };
+    return { moment: open.moment, user: open.user, add: 0, items: 0, coins: 0 };
   }
 
   /**
@@ -161,9 +174,12 @@ export class Combos {
   /** `moment`: the combo's final moment (a fresh object: the open one may already be shown). */
   #close(open: OpenCombo, now: number, moment: Moment): ComboOutcome {
     const counted = worthOf(open);
+    const items = countOf(open);
+    const price = open.price ?? 0;
     const { best, bestCount, parts, partCount } = open;
-    this.#closed.set(open.key, { best, bestCount, parts, partCount, counted, closedAt: now });
-    return { moment, user: open.user, add: counted };
+    const closed = { best, bestCount, parts, partCount, counted, closedAt: now, items, price };
+    this.#closed.set(open.key, closed);
+    return { moment, user: open.user, add: counted, items, coins: items * price };
   }
 
   #late(closed: ClosedCombo, d: Delivery): ComboOutcome | null {
@@ -171,7 +187,11 @@ export class Combos {
     const add = worthOf(closed) - closed.counted;
     if (add <= 0) return null;
     closed.counted += add;
-    return { moment: show(closed, d.moment, d.now, d.now, true), user: d.user, add };
+    const counted = closed.items ?? countOf(closed);
+    const items = Math.max(0, countOf(closed) - counted);
+    closed.items = counted + items;
+    const coins = items * (d.price || (closed.price ?? 0));
+    return { moment: show(closed, d.moment, d.now, d.now, true), user: d.user, add, items, coins };
   }
 
   /** Open and (newest) closed combos, for persistence. */

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { FIELDS, FONTS, POSITIONS, SOURCES, THEMES } from './params';
+import { FIELDS, FONTS, GOAL_KINDS, POSITIONS, SOURCES, THEMES } from './params';
 import type { ParamSpec } from './paramTypes';
 import type { ValueScale } from './value';
 
@@ -154,7 +154,7 @@ export interface ParamRow {
   default: string;
   allowed: string;
   meaning: string;
-  page: 'both' | 'alerts' | 'board';
+  page: 'both' | 'alerts' | 'board' | 'goal';
   /** The allowed values when the parameter takes one of a fixed list (a comma list of them for source). */
   choices?: readonly string[];
 }
@@ -172,6 +172,8 @@ const CHOICES: Partial<Record<ParamName, readonly string[]>> = {
   issues: SHOW_HIDE,
   status: SHOW_HIDE,
   board: ON_OFF,
+  goalkind: GOAL_KINDS,
+  goalrepeat: ON_OFF,
 };
 
 /** The parameter table, as data: the README table and the start page are generated from it. */

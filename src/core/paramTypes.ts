@@ -15,8 +15,8 @@ export interface ParamSpec<T> {
   allowed: string;
   /** What the parameter does, for the README table and the start page. */
   meaning: string;
-  /** Which page reads it. */
-  page: 'both' | 'alerts' | 'board';
+  /** Which page reads it: 'both' is every page; 'goal' is the goal page (and the alerts page). */
+  page: 'both' | 'alerts' | 'board' | 'goal';
   /** The value as it is written in a URL ('' for "not set"). */
   format(value: T): string;
 }

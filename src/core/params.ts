@@ -17,12 +17,14 @@ import {
   wsUrl,
   type ParamSpec,
 } from './paramTypes';
+import { GOAL_KINDS } from './tally';
 
 /**
  * Every URL parameter of both pages, its default beside it: the table config.ts builds the one schema
  * from, and the start page and README table are generated from.
  */
 
+export { GOAL_KINDS };
 export const SOURCES = ['demo', 'tikfinity', 'twitch', 'ws'] as const;
 export const THEMES = ['glow', 'neon', 'candy', 'minimal'] as const;
 export const FONTS = ['system', 'rounded', 'serif', 'mono', 'display'] as const;
@@ -223,6 +225,42 @@ export const FIELDS = {
     'on or off',
     'Show the board inside the alerts page too',
     'alerts',
+    onOffText,
+  ),
+  goal: spec(
+    z.optional(numberIn(1, 1e9, true)),
+    undefined as number | undefined,
+    'a whole number from 1 to 1000000000',
+    'Goal target: the goal page shows its bar; set on the alerts page, the bar shows there too',
+    'goal',
+  ),
+  goalkind: spec(
+    oneOf(GOAL_KINDS),
+    'points',
+    GOAL_KINDS.join(', '),
+    "What counts towards the goal: points (the board's scale), TikTok coins, likes, follows (once per user) or gifts",
+    'goal',
+  ),
+  goaltitle: spec(
+    text(60),
+    '',
+    'text of up to 60 characters',
+    'Goal label (default: names what counts, e.g. "Like goal")',
+    'goal',
+  ),
+  goalstart: spec(
+    numberIn(0, 1e9, true),
+    0,
+    'a whole number from 0 to 1000000000',
+    'Already counted when the overlay started (a goal begun earlier): added to the goal',
+    'goal',
+  ),
+  goalrepeat: spec(
+    onOff(),
+    false,
+    'on or off',
+    'A reached goal rolls over to the next multiple (off: the bar stays full)',
+    'goal',
     onOffText,
   ),
 } satisfies Record<string, ParamSpec<any>>;

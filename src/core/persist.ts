@@ -1,10 +1,12 @@
 import { z } from 'zod/mini';
 import type { BoardEntry } from './board';
 import type { ClosedCombo, OpenCombo } from './combos';
+import type { TallySnapshot } from './tally';
 
 /**
  * The session's state in storage, so an OBS reload (scene switch, settings change) keeps the board,
- * the recent event ids (a replay after reload counts nothing twice) and the open streaks.
+ * the recent event ids (a replay after reload counts nothing twice), the open streaks and the goal
+ * tally (totals, followers counted, goals celebrated).
  * Storage is passed in (src/app wraps localStorage) and is untrusted: it may throw, be full, hold
  * corrupt JSON or another overlay's data. All local-file pages share one origin, so each page owns
  * exactly one key, `giftglow:v1:<session>:<role>`, and never touches any other.
@@ -55,10 +57,38 @@ const snapshotSchema = z.object({
   rows: z.array(z.extend(user, { milli, seq: z.int().check(z.minimum(0)) })),
   ids: z.array(z.string()),
   closed: z.array(
-    z.tuple([z.string(), z.object({ ...worth, counted: milli, closedAt: z.number() })]),
+    z.tuple([
+      z.string(),
+      z.object({
+        ...worth,
+        counted: milli,
+        closedAt: z.number(),
+        items: z.optional(count),
+        price: z.optional(count),
+      }),
+    ]),
   ),
   open: z.array(
-    z.object({ ...worth, key: z.string(), user, lastAt: z.number(), moment: momentSchema }),
+    z.object({
+      ...worth,
+      key: z.string(),
+      user,
+      lastAt: z.number(),
+      moment: momentSchema,
+      price: z.optional(count),
+    }),
+  ),
+  // Added with goals: a session saved before them has no tally (and loads as before).
+  tally: z.optional(
+    z.object({
+      milli,
+      coins: milli,
+      likes: milli,
+      gifts: milli,
+      follows: milli,
+      followers: z.array(z.string()),
+      celebrated: z.array(z.tuple([z.string(), z.int().check(z.minimum(0))])),
+    }),
   ),
 });
 
@@ -68,6 +98,7 @@ export interface Snapshot {
   ids: string[];
   closed: [string, ClosedCombo][];
   open: OpenCombo[];
+  tally?: TallySnapshot;
 }
 
 export type LoadResult = { snapshot: Snapshot | null; problem: string | null };

@@ -14,6 +14,7 @@ import {
   type Snapshot,
 } from './persist';
 import { DEFAULT_LIMITS, type SessionLimits, type SessionOptions } from './sessionOptions';
+import { coinsOf, giftsOf, Tally, type GoalKind } from './tally';
 import { toMilli } from './value';
 
 export type { BoardRow } from './board';
@@ -38,6 +39,7 @@ export class GiftSession {
   readonly #combos: Combos;
   readonly #dedupe: Dedupe;
   readonly #identities: Identities;
+  readonly #tally: Tally;
   readonly #listeners = new Set<() => void>();
   readonly #drops: Record<string, number> = {};
   readonly #store: KeyValueStore | undefined;
@@ -57,6 +59,7 @@ export class GiftSession {
     });
     this.#dedupe = new Dedupe(this.#limits.ids);
     this.#identities = new Identities(config.block, config.blockAction);
+    this.#tally = new Tally(this.#limits.followers);
     this.#store = options.store;
     this.#key = storageKey(config.session, config.role);
     this.#lastSave = options.now;
@@ -115,14 +118,19 @@ export class GiftSession {
     };
     let result: Moment | null = moment;
     if (!ranked) {
-      // Follows, raids, likes, shares: shown, never ranked.
+      // Follows, raids, likes, shares: shown, never ranked; likes and follows count towards goals.
+      if (event.kind === 'like') changed = this.#tally.like(event.count) || changed;
+      else if (event.kind === 'follow') changed = this.#tally.follow(who.key) || changed;
     } else if (!event.combo) {
-      changed = this.#add(event, who, toMilli(event.value)) || changed;
+      const milli = toMilli(event.value);
+      changed = this.#add(event, who, milli) || changed;
+      changed = this.#tally.count(milli, giftsOf(event), coinsOf(event)) || changed;
     } else {
       const outcome = this.#combos.deliver({
         combo: event.combo,
         milli: toMilli(event.value),
         count: moment.count,
+        price: gift ? gift.coins : 0,
         final: event.final,
         now,
         moment,
@@ -130,7 +138,10 @@ export class GiftSession {
       });
       result = outcome ? outcome.moment : this.#drop('stale');
       // The outcome's user is this delivery's (`who`): add through the identity's row.
-      if (outcome) changed = this.#add(event, who, outcome.add) || changed;
+      if (outcome) {
+        changed = this.#add(event, who, outcome.add) || changed;
+        changed = this.#tally.count(outcome.add, outcome.items, outcome.coins) || changed;
+      }
     }
     if (changed) this.#notify();
     return result;
@@ -152,7 +163,22 @@ export class GiftSession {
     return this.#board.top(n);
   }
 
-  /** Calls `listener` whenever the board changed; returns the unsubscribe. */
+  /** A goal's count so far: what the board counted (points, coins, gifts), likes or follows. */
+  goalValue(kind: GoalKind): number {
+    return this.#tally.value(kind);
+  }
+
+  /** How many times the goal `key` (see goalKey) was celebrated in this session. */
+  celebrated(key: string): number {
+    return this.#tally.celebrated(key);
+  }
+
+  /** Records a celebration, kept with the session so a reload does not celebrate again. */
+  markCelebrated(key: string, level: number): void {
+    if (this.#tally.markCelebrated(key, level)) this.#dirty = true;
+  }
+
+  /** Calls `listener` whenever the board or a goal count changed; returns the unsubscribe. */
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -169,6 +195,7 @@ export class GiftSession {
       ids: this.#dedupe.newest(this.#limits.persistIds),
       closed,
       open,
+      tally: this.#tally.snapshot(this.#limits.persistFollowers),
     };
     const problem = saveSnapshot(this.#store, this.#key, snapshot);
     this.#problem ??= problem;
@@ -187,7 +214,8 @@ export class GiftSession {
 
   #apply(outcome: ComboOutcome): boolean {
     this.#board.add(outcome.user, outcome.add);
-    return outcome.add > 0;
+    const counted = this.#tally.count(outcome.add, outcome.items, outcome.coins);
+    return outcome.add > 0 || counted;
   }
 
   #drop(reason: string): null {
@@ -215,6 +243,14 @@ export class GiftSession {
       name: sanitizeName(user.name, user.login),
     });
     this.#board.restore(snapshot.rows.map(clean));
+    if (snapshot.tally) this.#tally.restore(snapshot.tally);
+    // Saved before goals: the points goal starts from the board's stored rows.
+    else
+      this.#tally.count(
+        snapshot.rows.reduce((sum, row) => sum + row.milli, 0),
+        0,
+        0,
+      );
     this.#dedupe.restore(snapshot.ids);
     this.#combos.restore({
       closed: snapshot.closed,

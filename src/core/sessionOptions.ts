@@ -11,6 +11,9 @@ export interface SessionLimits {
   persistIds: number;
   persistClosed: number;
   persistRows: number;
+  /** Followers remembered so a follow counts once per user (and how many are stored). */
+  followers: number;
+  persistFollowers: number;
   /** Least time between two saves from tick(). */
   saveIntervalMs: number;
 }
@@ -21,13 +24,15 @@ export const DEFAULT_LIMITS: SessionLimits = {
   persistIds: 5_000,
   persistClosed: 1_000,
   persistRows: 3_000,
+  followers: 20_000,
+  persistFollowers: 5_000,
   saveIntervalMs: 2_000,
 };
 
 export interface SessionOptions {
   /** Session name (URL `session`): its board survives reloads. */
   session: string;
-  /** The page ('alerts', 'board'): each page keeps its own copy, so two sources never overwrite each other. */
+  /** The page ('alerts', 'board', 'goal'): each page keeps its own copy, so two sources never overwrite each other. */
   role: string;
   /** A combo silent this long is finished with what arrived. */
   streakTimeoutMs: number;
@@ -38,7 +43,7 @@ export interface SessionOptions {
   limits?: Partial<SessionLimits>;
 }
 
-/** Session options from the page's URL config; `role` is the page ('alerts', 'board'). */
+/** Session options from the page's URL config; `role` is the page ('alerts', 'board', 'goal'). */
 export function sessionOptions(config: Config, role: string): SessionOptions {
   return {
     session: config.session,

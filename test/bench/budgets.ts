@@ -22,6 +22,8 @@ export const PAGES: PageSpec[] = [
   // Chromium's network log); the Twitch client loads only for source=twitch.
   { page: 'overlays/alerts.html', label: 'alerts', eager: [], jsBudget: 180 * KB },
   { page: 'overlays/board.html', label: 'board', eager: [], jsBudget: 60 * KB },
+  // The goal bar celebrates with CSS, not PixiJS: it must stay as light as the board (issue 15).
+  { page: 'overlays/goal.html', label: 'goal', eager: [], jsBudget: 60 * KB },
   { page: 'index.html', label: 'start', eager: [], jsBudget: null },
 ];
 

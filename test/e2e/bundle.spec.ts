@@ -38,10 +38,13 @@ for (const spec of PAGES) {
   });
 }
 
-test('the board page loads no PixiJS, and no page loads the Twitch client until asked', () => {
-  const board = pageBundle(dist, 'overlays/board.html');
-  expect(board.files.map((f) => f.chunk)).not.toContain('browserAll');
-  expect(board.lazy).not.toContain('browserAll');
+test('the board and goal pages load no PixiJS, and no page loads the Twitch client until asked', () => {
+  for (const page of ['overlays/board.html', 'overlays/goal.html']) {
+    const bundle = pageBundle(dist, page);
+    expect(bundle.files.map((f) => f.chunk)).not.toContain('browserAll');
+    expect(bundle.lazy).not.toContain('browserAll');
+    expect(bundle.files.map((f) => f.file).join(' ')).not.toMatch(/pixi|Stage/i);
+  }
   for (const spec of PAGES) {
     const bundle = pageBundle(dist, spec.page, spec.eager);
     expect(bundle.files.map((f) => f.chunk)).not.toContain('twitchFeed');

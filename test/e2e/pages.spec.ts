@@ -58,7 +58,7 @@ test('status=hide hides the badge', async ({ page }) => {
 });
 
 test('the page background is transparent before OBS injects its CSS', async ({ page }) => {
-  for (const path of ['overlays/alerts.html', 'overlays/board.html']) {
+  for (const path of ['overlays/alerts.html', 'overlays/board.html', 'overlays/goal.html']) {
     await page.goto(path);
     const colours = await page.evaluate(() =>
       [document.documentElement, document.body].map((el) => getComputedStyle(el).backgroundColor),

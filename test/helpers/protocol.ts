@@ -44,7 +44,16 @@ export function cheer(user: User, bits: number) {
 /** A gift bomb: the header announcing `count` subs and one part per sub, in the order given. */
 export function bomb(user: User, count: number, tier: '1' | '2' | '3' = '1') {
   const key = id('bomb');
-  const header = { v: 1, type: 'giftsub', id: id('h'), platform: 'twitch', user, tier, count, bomb: key };
+  const header = {
+    v: 1,
+    type: 'giftsub',
+    id: id('h'),
+    platform: 'twitch',
+    user,
+    tier,
+    count,
+    bomb: key,
+  };
   const parts = Array.from({ length: count }, (_, i) => ({
     v: 1,
     type: 'giftsub',
@@ -57,4 +66,13 @@ export function bomb(user: User, count: number, tier: '1' | '2' | '3' = '1') {
     recipient: `viewer${i}`,
   }));
   return { header, parts };
+}
+
+/** A TikTok like event: `count` taps in one event (its likeCount). */
+export function like(user: User, count: number) {
+  return { v: 1, type: 'like', id: id('l'), platform: 'tiktok', user, count };
+}
+
+export function follow(user: User) {
+  return { v: 1, type: 'follow', id: id('f'), platform: 'tiktok', user };
 }

@@ -1,5 +1,17 @@
 import { PARAMS, parseParams, toQuery, type ConfigIssue, type ParamRow } from '../../core/config';
 
+type Page = 'alerts' | 'board' | 'goal';
+
+/** Goal parameters go only into the goal URL: set on the alerts URL too, the bar would show twice. */
+const GOAL_PARAMS: readonly string[] = PARAMS.filter((row) => row.page === 'goal').map((row) => row.name);
+
+function forPage(page: Page, query: string): string {
+  if (page === 'goal') return query;
+  const params = new URLSearchParams(query);
+  for (const name of GOAL_PARAMS) params.delete(name);
+  return params.toString().replace(/%2C/gi, ',');
+}
+
 /** The parameters a streamer sets most, first; the rest follow in schema order. */
 const COMMON = ['source', 'channel', 'tikfinity', 'theme', 'accent', 'position', 'template', 'sound', 'top', 'title'];
 
@@ -26,13 +38,14 @@ export class StartModel {
     return this.#parse(this.values);
   }
 
-  url(page: 'alerts' | 'board'): string {
-    return this.#url(page, this.parsed.query);
+  url(page: Page): string {
+    return this.#url(page, forPage(page, this.parsed.query));
   }
 
   /** The preview keeps its own session, so it never adds demo gifts to the streamer's real board. */
   previewUrl(): string {
-    return this.#url('alerts', this.#parse({ ...this.values, session: 'start-page-preview' }).query);
+    const { query } = this.#parse({ ...this.values, session: 'start-page-preview' });
+    return this.#url('alerts', forPage('alerts', query));
   }
 
   #parse(values: Record<string, string>): { query: string; issues: ConfigIssue[] } {
@@ -42,7 +55,7 @@ export class StartModel {
     return { query: toQuery(config), issues };
   }
 
-  #url(page: 'alerts' | 'board', query: string): string {
+  #url(page: Page, query: string): string {
     return new URL(`overlays/${page}.html${query ? `?${query}` : ''}`, this.#base).href;
   }
 }

@@ -163,7 +163,7 @@ describe('toQuery', () => {
 describe('PARAMS', () => {
   it('describes every parameter with its default, what is allowed and what it means', () => {
     expect(PARAMS.map((p) => p.name)).toEqual(PARAM_NAMES);
-    expect(PARAMS.length).toBe(35);
+    expect(PARAMS.length).toBe(40);
     for (const row of PARAMS) {
       expect(row.allowed.length).toBeGreaterThan(3);
       expect(row.meaning.length).toBeGreaterThan(3);
@@ -190,6 +190,8 @@ describe('PARAMS', () => {
       'issues',
       'status',
       'board',
+      'goalkind',
+      'goalrepeat',
     ]);
     for (const row of withChoices) {
       expect(row.choices).toContain(row.default.split(',')[0]);
@@ -222,5 +224,29 @@ describe('valueScaleOf', () => {
       tier2: 1000,
       tier3: 3000,
     });
+  });
+});
+
+describe('goal parameters', () => {
+  it('read a goal of likes with its title, offset and rollover', () => {
+    const { config, issues } = parseParams(
+      '?goal=50000&goalkind=likes&goaltitle=50k%20likes&goalstart=1200&goalrepeat=on',
+    );
+    expect(issues).toEqual([]);
+    expect([
+      config.goal,
+      config.goalkind,
+      config.goaltitle,
+      config.goalstart,
+      config.goalrepeat,
+    ]).toEqual([50000, 'likes', '50k likes', 1200, true]);
+  });
+
+  it('leave the goal unset by default, and name a bad target or kind', () => {
+    expect(parseParams('').config.goal).toBeUndefined();
+    const { config, issues } = parseParams('?goal=0&goalkind=diamonds');
+    expect(config.goal).toBeUndefined();
+    expect(config.goalkind).toBe('points');
+    expect(issues.map((i) => i.param)).toEqual(['goal', 'goalkind']);
   });
 });

@@ -147,18 +147,21 @@ describe('GiftSession', () => {
     expect(s.gifters).toBe(2);
   });
 
-  it('notifies subscribers when the board changes, not for a drop, and stops after unsubscribe', () => {
+  it('notifies subscribers when the board or a goal count changes, not for a drop, and stops after unsubscribe', () => {
     const s = session();
     const listener = vi.fn();
     const stop = s.subscribe(listener);
     const lion = oneOffGift({ id: 'a' });
     s.ingest(lion, 1);
     s.ingest(lion, 2);
-    s.ingest(follow({ id: 'f' }), 3);
     expect(listener).toHaveBeenCalledTimes(1);
+    // A follow counts towards a follower goal, once per user.
+    s.ingest(follow({ id: 'f' }), 3);
+    s.ingest(follow({ id: 'f2' }), 3);
+    expect(listener).toHaveBeenCalledTimes(2);
     stop();
     s.ingest(oneOffGift({ id: 'b' }), 4);
-    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledTimes(2);
   });
 
   it('survives a throwing subscriber and counts it', () => {
