@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { GoalSpec } from '../../../src/core/goal';
-import { GoalModel } from '../../../src/ui/goal/goalModel.svelte';
-import { oneOffGift } from '../../fixtures/core/events';
-import { MemoryStore, session } from '../core/helpers';
+import type { GoalSpec } from '../../../../src/core/goal';
+import { GoalModel } from '../../../../src/ui/goal/goalModel.svelte';
+import { oneOffGift } from '../../../fixtures/core/events';
+import { MemoryStore, session } from '../../core/helpers';
 
 const spec = (over: Partial<GoalSpec> = {}): GoalSpec => ({
   kind: 'coins',
