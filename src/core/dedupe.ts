@@ -1,18 +1,14 @@
 import type { CoreEvent } from './events';
-import { RecentSet } from './recentSet';
+import { RecentMap } from './recent';
 
 /**
  * Every delivery counts once: Twitch delivers at least once and TikTok's connector replays recent
  * messages on every (re)connect. Ids stay strings (they are 64-bit) and are scoped by platform.
  */
-export function dedupeKey(event: CoreEvent): string {
-  return `${event.platform}:${event.id}`;
-}
-
 export class Dedupe {
   readonly #capacity: number;
-  /** One set per platform: the raw id is the key, no string to build and hash per event. */
-  readonly #seen = new Map<string, RecentSet>();
+  /** One memory per platform, keyed by the raw id. */
+  readonly #seen = new Map<string, RecentMap<true>>();
 
   constructor(capacity: number) {
     this.#capacity = capacity;
@@ -20,14 +16,14 @@ export class Dedupe {
 
   /** True the first time an event id is seen, false for every repeat. An event without id is new. */
   firstSeen(event: CoreEvent): boolean {
-    return event.id === '' || this.#platform(event.platform).add(event.id);
+    return event.id === '' || this.#platform(event.platform).add(event.id, true);
   }
 
   /** Remembers keys saved by `newest` (after a reload). */
   restore(keys: readonly string[]): void {
     for (const key of keys) {
       const colon = key.indexOf(':');
-      if (colon > 0) this.#platform(key.slice(0, colon)).add(key.slice(colon + 1));
+      if (colon > 0) this.#platform(key.slice(0, colon)).add(key.slice(colon + 1), true);
     }
   }
 
@@ -35,13 +31,13 @@ export class Dedupe {
   newest(limit: number): string[] {
     const sets = Array.from(this.#seen);
     const share = Math.ceil(limit / Math.max(1, sets.length));
-    return sets.flatMap(([platform, ids]) => ids.newest(share).map((id) => `${platform}:${id}`));
+    return sets.flatMap(([platform, ids]) => ids.newest(share).map(([id]) => `${platform}:${id}`));
   }
 
-  #platform(platform: string): RecentSet {
+  #platform(platform: string): RecentMap<true> {
     let ids = this.#seen.get(platform);
     if (!ids) {
-      ids = new RecentSet(this.#capacity);
+      ids = new RecentMap(this.#capacity);
       this.#seen.set(platform, ids);
     }
     return ids;

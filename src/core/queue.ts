@@ -7,7 +7,7 @@ import {
   tierOf,
   type Tier,
 } from './queueTiers';
-import { RecentIds, type Fate } from './queueRecent';
+import { RecentMap } from './recent';
 import { momentsValue, PendingSummary, type Summary } from './queueSummary';
 
 export type { Summary } from './queueSummary';
@@ -29,6 +29,9 @@ export interface QueueOptions {
 }
 
 export type AlertKind = 'full' | 'compact' | 'summary';
+
+/** What became of a moment that is no longer waiting or playing. */
+export type Fate = 'played' | 'summarised' | 'skipped' | 'below-min';
 
 /** One thing on screen: a moment, several coalesced moments of one gifter, or a summary. */
 export interface Alert {
@@ -84,7 +87,8 @@ export class AlertQueue {
   private readonly playing: Alert[] = [];
   private readonly waiting: Waiting[] = [];
   private readonly located = new Map<string, Waiting | Alert>();
-  private readonly fates = new RecentIds();
+  /** What became of recent moment ids, so a late combo update never opens a second alert. */
+  private readonly fates = new RecentMap<Fate>(5_000);
   private readonly dirty = new Set<Alert>();
   private summary: PendingSummary | null = null;
   private seq = 0;

@@ -1,7 +1,7 @@
 /**
  * "Seen recently" in bounded memory: a map that remembers at least its newest `capacity` keys and at
- * most twice that. Dedupe of event ids, closed combos and the name caches need it: a stream left
- * running for hours must not grow.
+ * most twice that. The one such structure: dedupe's event ids, closed combos, the name caches and
+ * the queue's fates of recent alerts all use it, so a stream left running for hours does not grow.
  *
  * Two generations instead of an exact LRU: when the current map is full it becomes the previous one
  * and the old previous is dropped whole. Deleting the oldest key one at a time from a JS Map leaves
@@ -41,6 +41,11 @@ export class RecentMap<V extends NonNullable<unknown>> {
     if (this.#current.set(key, value).size === size) return false;
     this.#rotate();
     return true;
+  }
+
+  delete(key: string): void {
+    this.#current.delete(key);
+    this.#previous.delete(key);
   }
 
   /** Sets a key as one of the newest. */
