@@ -1,15 +1,20 @@
 /**
- * Well-known TikTok gifts by id (TikTok's own gift list, Jan 2024; ids drift over time), with the
- * built-in art drawn when the event brings no usable picture, and the price used when a feed sends
- * a gift without one. Gifts are matched by id, never by
- * name: names follow the streamer's language.
+ * The gift catalogue: well-known TikTok gifts by id (TikTok's own gift list, Jan 2024; ids drift
+ * over time). The one table for the built-in art drawn when an event brings no usable picture, the
+ * price used when a feed sends a gift without one, and the demo feed's gifts. Gifts are matched by
+ * id, never by name: names follow the streamer's language.
  */
 export interface KnownGift {
   id: string;
   name: string;
   coins: number;
   emoji: string;
+  /** Sent in combo steps (TikTok's giftType 1) rather than once. */
+  streakable: boolean;
 }
+
+/** Streakable gifts all cost 1-99 coins; these few of that price are sent once. */
+const SENT_ONCE = new Set(['7934', '9139', '5659']);
 
 const TABLE: readonly [id: string, name: string, coins: number, emoji: string][] = [
   ['5655', 'Rose', 1, '🌹'],
@@ -50,5 +55,8 @@ const TABLE: readonly [id: string, name: string, coins: number, emoji: string][]
 ];
 
 export const KNOWN_GIFTS: ReadonlyMap<string, KnownGift> = new Map(
-  TABLE.map(([id, name, coins, emoji]) => [id, { id, name, coins, emoji }]),
+  TABLE.map(([id, name, coins, emoji]) => [
+    id,
+    { id, name, coins, emoji, streakable: coins < 100 && !SENT_ONCE.has(id) },
+  ]),
 );

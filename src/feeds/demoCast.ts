@@ -1,6 +1,8 @@
+import { KNOWN_GIFTS, type KnownGift } from '../core/gifts';
+
 /**
  * The demo's cast and catalogue: a dozen recurring gifters (Latin, CJK, Arabic, Hebrew, Thai, Cyrillic,
- * emoji) and TikTok's well-known gifts with their real coin prices and ids (Jan 2024 gift list).
+ * emoji) and how often each of the catalogue's gifts is sent.
  */
 export interface DemoGifter {
   userId: string;
@@ -10,12 +12,8 @@ export interface DemoGifter {
   weight: number;
 }
 
-export interface DemoGift {
-  id: number;
-  name: string;
-  coins: number;
-  streakable: boolean;
-  /** How common the gift is in a real LIVE, relative to the others. */
+/** A gift of the catalogue (core/gifts.ts) and how common it is in a real LIVE, relative to the others. */
+export interface DemoGift extends KnownGift {
   weight: number;
 }
 
@@ -35,25 +33,31 @@ export const DEMO_GIFTERS: readonly DemoGifter[] = [
 ];
 
 /** No picture URLs: the demo never fetches from the web; the renderer draws built-in art by gift id. */
-export const DEMO_GIFTS: readonly DemoGift[] = [
-  { id: 5655, name: 'Rose', coins: 1, streakable: true, weight: 40 },
-  { id: 5269, name: 'TikTok', coins: 1, streakable: true, weight: 12 },
-  { id: 6064, name: 'GG', coins: 1, streakable: true, weight: 10 },
-  { id: 5827, name: 'Ice Cream Cone', coins: 1, streakable: true, weight: 10 },
-  { id: 7934, name: 'Heart Me', coins: 1, streakable: false, weight: 8 },
-  { id: 5487, name: 'Finger Heart', coins: 5, streakable: true, weight: 12 },
-  { id: 8913, name: 'Rosa', coins: 10, streakable: true, weight: 6 },
-  { id: 5658, name: 'Perfume', coins: 20, streakable: true, weight: 4 },
-  { id: 5879, name: 'Doughnut', coins: 30, streakable: true, weight: 3 },
-  { id: 5659, name: 'Paper Crane', coins: 99, streakable: false, weight: 3 },
-  { id: 5585, name: 'Confetti', coins: 100, streakable: false, weight: 3 },
-  { id: 5509, name: 'Sunglasses', coins: 199, streakable: false, weight: 2 },
-  { id: 6267, name: 'Corgi', coins: 299, streakable: false, weight: 1.5 },
-  { id: 7168, name: 'Money Gun', coins: 500, streakable: false, weight: 1.2 },
-  { id: 5897, name: 'Swan', coins: 699, streakable: false, weight: 0.8 },
-  { id: 5886, name: 'Galaxy', coins: 1000, streakable: false, weight: 0.6 },
-  { id: 6820, name: 'Whale diving', coins: 2150, streakable: false, weight: 0.3 },
-  { id: 5767, name: 'Private Jet', coins: 4888, streakable: false, weight: 0.15 },
-  { id: 6369, name: 'Lion', coins: 29999, streakable: false, weight: 0.05 },
-  { id: 9072, name: 'TikTok Universe', coins: 44999, streakable: false, weight: 0.02 },
+const WEIGHTS: readonly [id: string, weight: number][] = [
+  ['5655', 40], // Rose
+  ['5269', 12], // TikTok
+  ['6064', 10], // GG
+  ['5827', 10], // Ice Cream Cone
+  ['7934', 8], // Heart Me
+  ['5487', 12], // Finger Heart
+  ['8913', 6], // Rosa
+  ['5658', 4], // Perfume
+  ['5879', 3], // Doughnut
+  ['5659', 3], // Paper Crane
+  ['5585', 3], // Confetti
+  ['5509', 2], // Sunglasses
+  ['6267', 1.5], // Corgi
+  ['7168', 1.2], // Money Gun
+  ['5897', 0.8], // Swan
+  ['5886', 0.6], // Galaxy
+  ['6820', 0.3], // Whale diving
+  ['5767', 0.15], // Private Jet
+  ['6369', 0.05], // Lion
+  ['9072', 0.02], // TikTok Universe
 ];
+
+export const DEMO_GIFTS: readonly DemoGift[] = WEIGHTS.map(([id, weight]) => {
+  const gift = KNOWN_GIFTS.get(id);
+  if (!gift) throw new Error(`demo gift ${id} is not in the catalogue`);
+  return { ...gift, weight };
+});

@@ -49,8 +49,9 @@ export function demoGiftData(
   v: DemoGiftValues,
 ): Record<string, unknown> {
   const type = gift.streakable ? 1 : 2;
+  const id = Number(gift.id);
   return {
-    giftId: gift.id,
+    giftId: id,
     repeatCount: v.repeatCount,
     repeatEnd: v.repeatEnd,
     groupId: v.groupId,
@@ -58,7 +59,7 @@ export function demoGiftData(
       anchor_id: approx(STREAMER_ID),
       from_idc: 'maliva',
       from_user_id: approx(gifter.userId),
-      gift_id: gift.id,
+      gift_id: id,
       gift_type: type,
       log_id: `${v.createTime}0000${v.msgId.slice(0, 8)}`,
       msg_id: approx(v.msgId),
@@ -75,7 +76,7 @@ export function demoGiftData(
     displayType: 'webcast_aweme_gift_send_message',
     label: '{0:user} sent {1:gift} {2:string}',
     gift: {
-      gift_id: gift.id,
+      gift_id: id,
       repeat_count: v.repeatCount,
       repeat_end: v.repeatEnd ? 1 : 0,
       gift_type: type,
@@ -87,7 +88,7 @@ export function demoGiftData(
     timestamp: v.createTime,
     receiverUserId: STREAMER_ID,
     extendedGiftInfo: {
-      id: gift.id,
+      id,
       name: gift.name,
       diamond_count: gift.coins,
       type,

@@ -28,12 +28,12 @@ function connectorTwin(event: string, data: Record<string, unknown>) {
   const from = { ...gifter, pictures: [] };
   if (event === 'follow')
     return socialFrame(String(data.msgId), 'follow', 'follow', from, Number(data.createTime));
-  const gift = DEMO_GIFTS.find((g) => g.id === data.giftId);
+  const gift = DEMO_GIFTS.find((g) => Number(g.id) === data.giftId);
   if (!gift) throw new Error(`unknown demo gift ${String(data.giftId)}`);
   return giftFrame({
     msgId: String(data.msgId),
     from,
-    gift: { ...gift, type: gift.streakable ? 1 : 2, image: '' },
+    gift: { ...gift, id: Number(gift.id), type: gift.streakable ? 1 : 2, image: '' },
     repeatCount: Number(data.repeatCount),
     repeatEnd: data.repeatEnd === true,
     groupId: String(data.groupId),
