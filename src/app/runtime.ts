@@ -3,6 +3,7 @@ import type { CoreEvent } from '../core/events';
 import type { Moment } from '../core/moment';
 import { GiftSession, sessionOptions } from '../core/session';
 import { createFeeds } from '../feeds/fromConfig';
+import { hubUrlOf } from '../feeds/hubUrl';
 import { worstStatus } from '../feeds/status';
 import type { FeedStatus } from '../feeds/types';
 import { createLog, type Log } from './log';
@@ -43,7 +44,8 @@ export function createRuntime(role: 'alerts' | 'board', search = location.search
   const clock = () => Date.now();
   const { config, issues } = parseParams(search);
   const log = createLog(clock);
-  for (const issue of issues) log.problem(`param:${issue.param}`, `${issue.param}: ${issue.message}`);
+  for (const issue of issues)
+    log.problem(`param:${issue.param}`, `${issue.param}: ${issue.message}`);
   const store = browserStore() ?? undefined;
   const session = new GiftSession({ config: sessionOptions(config, role), store, now: clock() });
   if (session.storageProblem) log.problem('storage', session.storageProblem);
@@ -89,7 +91,7 @@ export function createRuntime(role: 'alerts' | 'board', search = location.search
         scheduleSave();
         scheduleTick();
       };
-      const feeds = createFeeds(config, { clock });
+      const feeds = createFeeds(config, { clock, hubUrl: hubUrlOf(location.href) });
       const stops = feeds.map((feed) => {
         statuses.set(feed.name, { status: 'connecting', detail: '' });
         return feed.start({
@@ -97,12 +99,18 @@ export function createRuntime(role: 'alerts' | 'board', search = location.search
           status(status, detail) {
             statuses.set(feed.name, { status, detail: detail ?? '' });
             if (status === 'retrying' || status === 'offline') {
-              log.problem(`feed:${feed.name}`, `${feed.name} feed ${status}${detail ? `: ${detail}` : ''}`);
+              log.problem(
+                `feed:${feed.name}`,
+                `${feed.name} feed ${status}${detail ? `: ${detail}` : ''}`,
+              );
             }
             publish();
           },
           drop(reason, detail) {
-            log.problem(`drop:${feed.name}:${reason}`, `${feed.name}: dropped a frame (${reason})${detail ? `: ${detail}` : ''}`);
+            log.problem(
+              `drop:${feed.name}:${reason}`,
+              `${feed.name}: dropped a frame (${reason})${detail ? `: ${detail}` : ''}`,
+            );
           },
         });
       });

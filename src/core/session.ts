@@ -36,6 +36,8 @@ export class GiftSession {
   readonly #limits: SessionLimits;
   readonly #board: Board;
   readonly #combos: Combos;
+  /** Streaks and bombs of test alerts that are not counted: shown, finished, never on the board. */
+  readonly #trials: Combos;
   readonly #dedupe: Dedupe;
   readonly #identities: Identities;
   readonly #listeners = new Set<() => void>();
@@ -55,6 +57,7 @@ export class GiftSession {
       timeoutMs: config.streakTimeoutMs,
       closedCapacity: this.#limits.closedCombos,
     });
+    this.#trials = new Combos({ timeoutMs: config.streakTimeoutMs, closedCapacity: 100 });
     this.#dedupe = new Dedupe(this.#limits.ids);
     this.#identities = new Identities(config.block, config.blockAction);
     this.#store = options.store;
@@ -84,17 +87,21 @@ export class GiftSession {
     if (!this.#dedupe.firstSeen(event)) return this.#drop('duplicate');
     this.#dirty = true;
     const ranked = isRanked(event);
-    const who = this.#identities.of(event, ranked && event.value > 0);
+    // A test alert is thanked like a real one; it reaches the board only in a rehearsal session.
+    const counted = event.test !== true || this.#options.countTests === true;
+    const who = this.#identities.of(event, counted && ranked && event.value > 0);
     let row = who.row;
     let changed = false;
-    if (row === undefined) {
+    if (!counted) {
+      // Never seated on a row, never renames one.
+    } else if (row === undefined) {
       // A row made by a silence (tick) or restored from storage has no identity yet: look it up once.
       row = this.#board.rowOf(who.key);
       if (row) this.#identities.seat(event, who, row);
     }
     // A name seen before is on the row already: a streak step need not even read the row.
-    if (row !== undefined && who.fresh) changed = this.#board.renameRow(row, who.name);
-    who.fresh = false;
+    if (counted && row !== undefined && who.fresh) changed = this.#board.renameRow(row, who.name);
+    if (counted) who.fresh = false;
     const gift = event.kind === 'gift' ? event.gift : undefined;
     // One literal with every field (the same shape for every moment: V8 keeps one fast path).
     const moment: Moment = {
@@ -117,9 +124,10 @@ export class GiftSession {
     if (!ranked) {
       // Follows, raids, likes, shares: shown, never ranked.
     } else if (!event.combo) {
-      changed = this.#add(event, who, toMilli(event.value)) || changed;
+      if (counted) changed = this.#add(event, who, toMilli(event.value)) || changed;
     } else {
-      const outcome = this.#combos.deliver({
+      const combos = counted ? this.#combos : this.#trials;
+      const outcome = combos.deliver({
         combo: event.combo,
         milli: toMilli(event.value),
         count: moment.count,
@@ -130,7 +138,7 @@ export class GiftSession {
       });
       result = outcome ? outcome.moment : this.#drop('stale');
       // The outcome's user is this delivery's (`who`): add through the identity's row.
-      if (outcome) changed = this.#add(event, who, outcome.add) || changed;
+      if (outcome && counted) changed = this.#add(event, who, outcome.add) || changed;
     }
     if (changed) this.#notify();
     return result;
@@ -144,7 +152,8 @@ export class GiftSession {
     if (outcomes.length > 0) this.#dirty = true;
     if (now - this.#lastSave >= this.#limits.saveIntervalMs) this.save(now);
     if (changed) this.#notify();
-    return outcomes.map((outcome) => outcome.moment);
+    const trials = this.#trials.openCount > 0 ? this.#trials.expire(now) : [];
+    return outcomes.concat(trials).map((outcome) => outcome.moment);
   }
 
   /** The best `n` gifters, hidden logins left out. Cheap: call it on every change. */

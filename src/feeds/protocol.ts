@@ -39,6 +39,8 @@ const base = {
   at: z.optional(millis),
   user,
   anonymous: z.optional(z.boolean()),
+  /** A test alert: shown like any other, never on the board unless the overlay counts tests. */
+  test: z.optional(z.boolean()),
 };
 
 export const protocolEvent = z.discriminatedUnion('type', [
@@ -104,7 +106,11 @@ export function mapProtocolEvent(item: unknown, scale: ValueScale, receivedAt: n
 
 function toCoreEvent(e: ProtocolEvent, scale: ValueScale, receivedAt: number): CoreEvent {
   const sender = senderOf(e.platform, e.user, e.anonymous === true);
-  const common = { id: e.id, platform: e.platform, at: e.at ?? receivedAt, sender };
+  const at = e.at ?? receivedAt;
+  const common =
+    e.test === true
+      ? { id: e.id, platform: e.platform, at, sender, test: true }
+      : { id: e.id, platform: e.platform, at, sender };
   const once = { ...common, combo: null, final: true };
   switch (e.type) {
     case 'gift': {

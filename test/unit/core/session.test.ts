@@ -225,6 +225,7 @@ describe('GiftSession', () => {
       block: ['foo'],
       blockAction: 'skip',
       hide: ['me'],
+      countTests: false,
     });
   });
 });
