@@ -44,8 +44,7 @@ export function createRuntime(role: 'alerts' | 'board', search = location.search
   const clock = () => Date.now();
   const { config, issues } = parseParams(search);
   const log = createLog(clock);
-  for (const issue of issues)
-    log.problem(`param:${issue.param}`, `${issue.param}: ${issue.message}`);
+  for (const issue of issues) log.problem(`param:${issue.param}`, `${issue.param}: ${issue.message}`);
   const store = browserStore() ?? undefined;
   const session = new GiftSession({ config: sessionOptions(config, role), store, now: clock() });
   if (session.storageProblem) log.problem('storage', session.storageProblem);
@@ -99,18 +98,12 @@ export function createRuntime(role: 'alerts' | 'board', search = location.search
           status(status, detail) {
             statuses.set(feed.name, { status, detail: detail ?? '' });
             if (status === 'retrying' || status === 'offline') {
-              log.problem(
-                `feed:${feed.name}`,
-                `${feed.name} feed ${status}${detail ? `: ${detail}` : ''}`,
-              );
+              log.problem(`feed:${feed.name}`, `${feed.name} feed ${status}${detail ? `: ${detail}` : ''}`);
             }
             publish();
           },
           drop(reason, detail) {
-            log.problem(
-              `drop:${feed.name}:${reason}`,
-              `${feed.name}: dropped a frame (${reason})${detail ? `: ${detail}` : ''}`,
-            );
+            log.problem(`drop:${feed.name}:${reason}`, `${feed.name}: dropped a frame (${reason})${detail ? `: ${detail}` : ''}`);
           },
         });
       });

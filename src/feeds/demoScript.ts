@@ -64,18 +64,12 @@ export class DemoScript {
 
   #begin(at: number): void {
     const random = this.#random;
-    const gifter = pickWeighted(
-      random,
-      DEMO_GIFTERS.map((g) => [g, g.weight] as const),
-    );
+    const gifter = pickWeighted(random, DEMO_GIFTERS.map((g) => [g, g.weight] as const));
     if (random() < 0.04) {
       this.#push(at, 'follow', this.#user(gifter, at));
       return;
     }
-    const gift = pickWeighted(
-      random,
-      DEMO_GIFTS.map((g) => [g, g.weight] as const),
-    );
+    const gift = pickWeighted(random, DEMO_GIFTS.map((g) => [g, g.weight] as const));
     if (!gift.streakable) {
       this.#push(at, 'gift', this.#gift(gifter, gift, at, 1, false, ''));
       return;
@@ -92,8 +86,7 @@ export class DemoScript {
       t += 120 + Math.floor(random() * 260);
     }
     // A real end marker is usually there; sometimes it never arrives (connector issues #29, #74).
-    if (random() < 0.97)
-      this.#push(t + 400, 'gift', this.#gift(gifter, gift, t + 400, length, true, groupId));
+    if (random() < 0.97) this.#push(t + 400, 'gift', this.#gift(gifter, gift, t + 400, length, true, groupId));
   }
 
   #push(at: number, event: DemoFrame['frame']['event'], data: Record<string, unknown>): void {
