@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import type { Combo, CoreEvent, Platform, Sender } from '../core/events';
-import { bitPoints, giftPoints, subPoints, type ValueScale } from '../core/value';
+import { bitPoints, giftPoints, subPoints, type ValueScale } from '../core/value.ts';
 import {
   amount,
   describeIssues,
@@ -10,7 +10,7 @@ import {
   MAX_AMOUNT,
   millis,
   type MapResult,
-} from './wire';
+} from './wire.ts';
 
 /**
  * Giftglow's own feed protocol, version 1 (documented in docs/feed-protocol.md): one JSON event,
