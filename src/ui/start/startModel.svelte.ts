@@ -1,48 +1,131 @@
-import { PARAMS, parseParams, toQuery, type ConfigIssue, type ParamRow } from '../../core/config';
+import {
+  PARAMS,
+  parseParams,
+  toQuery,
+  type Config,
+  type ConfigIssue,
+  type ParamRow,
+} from '../../core/config';
+import { GROUPS } from '../../core/params';
 
-/** The parameters a streamer sets most, first; the rest follow in schema order. */
-const COMMON = ['source', 'channel', 'tikfinity', 'theme', 'accent', 'position', 'template', 'sound', 'top', 'title'];
+export type PreviewSize = '16:9' | '9:16';
+
+export interface ParamGroup {
+  name: string;
+  params: ParamRow[];
+}
+
+/** The preview keeps its own session, so it never adds demo gifts to the streamer's real board. */
+export const PREVIEW_SESSION = 'start-page-preview';
 
 /**
- * The start page's state: raw parameter values typed by the streamer, checked live by the same schema
- * the overlays use, and turned into the URLs to paste into OBS.
+ * The start page's state: the raw value of each parameter as the streamer set it (absent = the
+ * default), checked live by the schema the overlays use, and turned into URLs that carry only what
+ * differs from the defaults. Controls, groups and their order all come from the parameter table.
  */
 export class StartModel {
-  values = $state<Record<string, string>>({ source: 'demo' });
-  readonly params: readonly ParamRow[];
+  /** Starts on hub and demo: the overlays then take the Test buttons' alerts, and show the demo. */
+  values = $state<Record<string, string>>({ source: 'hub,demo' });
+  size = $state<PreviewSize>('16:9');
+  readonly groups: readonly ParamGroup[];
 
   readonly #base: string;
+  readonly #parsed = $derived.by(() => this.#parse(this.values));
 
   constructor(base: string) {
     this.#base = base;
-    const rank = (row: ParamRow) => {
-      const i = COMMON.indexOf(row.name);
-      return i === -1 ? COMMON.length : i;
-    };
-    this.params = [...PARAMS].sort((a, b) => rank(a) - rank(b));
+    this.groups = groupParams(PARAMS);
   }
 
-  get parsed(): { query: string; issues: ConfigIssue[] } {
-    return this.#parse(this.values);
+  get config(): Config {
+    return this.#parsed.config;
+  }
+
+  get issues(): ConfigIssue[] {
+    return this.#parsed.issues;
+  }
+
+  /** The problem with one parameter, shown under its control. */
+  issueOf(name: string): string | undefined {
+    return this.#parsed.issues.find((issue) => issue.param === name)?.message;
+  }
+
+  /** The value a control shows: what the streamer set, else the default as written in a URL. */
+  shown(param: ParamRow): string {
+    return this.values[param.name] ?? param.default;
+  }
+
+  set(name: string, value: string): void {
+    this.values[name] = value;
+  }
+
+  reset(name: string): void {
+    delete this.values[name];
+  }
+
+  isSet(param: ParamRow): boolean {
+    const value = this.values[param.name];
+    return value !== undefined && value.trim() !== param.default;
   }
 
   url(page: 'alerts' | 'board'): string {
-    return this.#url(page, this.parsed.query);
+    return this.#url(page, this.#parsed.query);
   }
 
-  /** The preview keeps its own session, so it never adds demo gifts to the streamer's real board. */
-  previewUrl(): string {
-    return this.#url('alerts', this.#parse({ ...this.values, session: 'start-page-preview' }).query);
+  /** The overlays as OBS shows them, on the demo feed and their own session. */
+  previewUrl(page: 'alerts' | 'board'): string {
+    const values = { ...this.values, source: 'demo', session: PREVIEW_SESSION, status: 'hide' };
+    return this.#url(page, this.#parse(values).query);
   }
 
-  #parse(values: Record<string, string>): { query: string; issues: ConfigIssue[] } {
+  /** A new session name, so the board starts empty: e.g. stream-2026-12-01-2130. */
+  freshBoard(now: Date): string {
+    const two = (n: number) => String(n).padStart(2, '0');
+    const day = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+    const name = `stream-${day}-${two(now.getHours())}${two(now.getMinutes())}`;
+    const session = name === this.values.session ? `${name}-${two(now.getSeconds())}` : name;
+    this.values.session = session;
+    return session;
+  }
+
+  /** Whether the overlays take test alerts (hub among their sources). */
+  get listensToHub(): boolean {
+    return this.#parsed.config.source.includes('hub');
+  }
+
+  #parse(values: Record<string, string>): { config: Config; query: string; issues: ConfigIssue[] } {
     const raw = new URLSearchParams();
-    for (const [name, value] of Object.entries(values)) if (value.trim() !== '') raw.set(name, value.trim());
+    for (const [name, value] of Object.entries(values)) {
+      if (value.trim() !== '') raw.set(name, value.trim());
+    }
     const { config, issues } = parseParams(`?${raw.toString()}`);
-    return { query: toQuery(config), issues };
+    return { config, query: toQuery(config), issues };
   }
 
   #url(page: 'alerts' | 'board', query: string): string {
     return new URL(`overlays/${page}.html${query ? `?${query}` : ''}`, this.#base).href;
   }
+}
+
+/** GROUPS order, each group's listed parameters first; a group no one listed comes last. */
+export function groupParams(params: readonly ParamRow[]): ParamGroup[] {
+  const order = Object.keys(GROUPS);
+  const byGroup = new Map<string, ParamRow[]>();
+  for (const param of params) {
+    const list = byGroup.get(param.group) ?? [];
+    list.push(param);
+    byGroup.set(param.group, list);
+  }
+  const rank = (param: ParamRow) => {
+    const i = GROUPS[param.group]?.indexOf(param.name) ?? -1;
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const names = [...byGroup.keys()].sort((a, b) => {
+    const [ia, ib] = [order.indexOf(a), order.indexOf(b)];
+    return (ia === -1 ? order.length : ia) - (ib === -1 ? order.length : ib);
+  });
+  return names.map((name) => ({
+    name,
+    params: [...(byGroup.get(name) ?? [])].sort((a, b) => rank(a) - rank(b)),
+  }));
 }
