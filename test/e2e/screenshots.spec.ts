@@ -19,7 +19,9 @@ async function backdrop(page: Page) {
 
 test('alerts on the demo feed, 1920x1080', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto('overlays/alerts.html?source=demo&seed=7&rate=90&session=shot-alerts&board=on&status=hide');
+  await page.goto(
+    'overlays/alerts.html?source=demo&seed=7&rate=90&session=shot-alerts&board=on&status=hide',
+  );
   await backdrop(page);
   await expect(page.locator('.gg-callout .gg-name').first()).toBeVisible({ timeout: 20_000 });
   await page.waitForTimeout(2500);
@@ -31,7 +33,9 @@ test('the board, horizontal and vertical', async ({ page }) => {
   const server = await startFeedServer();
   try {
     await page.setViewportSize({ width: 600, height: 400 });
-    await page.goto(`overlays/board.html?source=ws&ws=${server.url}&session=shot-board&title=Top%20gifters%20tonight`);
+    await page.goto(
+      `overlays/board.html?source=ws&ws=${server.url}&session=shot-board&title=Top%20gifters%20tonight`,
+    );
     await backdrop(page);
     await expect(page.locator('html')).toHaveAttribute('data-feed', 'live');
     const b = bomb({ id: '611203908', name: 'CkPuffin' }, 5);
