@@ -163,7 +163,8 @@ export interface ParamRow {
   group: string;
 }
 
-function groupOf(name: string, page: string): string {
+/** A parameter's group on the start page: listed in GROUPS, else by the page that reads it. */
+export function groupOf(name: string, page: string): string {
   for (const [group, names] of Object.entries(GROUPS)) if (names.includes(name)) return group;
   return page === 'alerts' ? 'Alerts' : page === 'board' ? 'Board' : 'More';
 }

@@ -6,14 +6,9 @@ import {
   type ConfigIssue,
   type ParamRow,
 } from '../../core/config';
-import { GROUPS } from '../../core/params';
+import { groupParams, type ParamGroup } from './groupParams';
 
 export type PreviewSize = '16:9' | '9:16';
-
-export interface ParamGroup {
-  name: string;
-  params: ParamRow[];
-}
 
 /** The preview keeps its own session, so it never adds demo gifts to the streamer's real board. */
 export const PREVIEW_SESSION = 'start-page-preview';
@@ -105,27 +100,4 @@ export class StartModel {
   #url(page: 'alerts' | 'board', query: string): string {
     return new URL(`overlays/${page}.html${query ? `?${query}` : ''}`, this.#base).href;
   }
-}
-
-/** GROUPS order, each group's listed parameters first; a group no one listed comes last. */
-export function groupParams(params: readonly ParamRow[]): ParamGroup[] {
-  const order = Object.keys(GROUPS);
-  const byGroup = new Map<string, ParamRow[]>();
-  for (const param of params) {
-    const list = byGroup.get(param.group) ?? [];
-    list.push(param);
-    byGroup.set(param.group, list);
-  }
-  const rank = (param: ParamRow) => {
-    const i = GROUPS[param.group]?.indexOf(param.name) ?? -1;
-    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
-  };
-  const names = [...byGroup.keys()].sort((a, b) => {
-    const [ia, ib] = [order.indexOf(a), order.indexOf(b)];
-    return (ia === -1 ? order.length : ia) - (ib === -1 ? order.length : ib);
-  });
-  return names.map((name) => ({
-    name,
-    params: [...(byGroup.get(name) ?? [])].sort((a, b) => rank(a) - rank(b)),
-  }));
 }
