@@ -15,13 +15,13 @@ export function hubPlugin(root: string): Plugin {
   ) {
     if (!httpServer) return;
     const path = tokenPath(root);
-    const token = loadOrCreateToken(path);
+    const { token, kept } = loadOrCreateToken(path);
     const server = attachHub(httpServer, { token });
     use(server.middleware as never);
     httpServer.once('listening', () => {
       const lines = [
         '',
-        `  Hub token (for tools that send events, as "Authorization: Bearer <token>"; kept in ${path}):`,
+        `  Hub token (for tools that send events, as "Authorization: Bearer <token>"; ${kept ? `kept in ${path}` : `not saved: ${path} is not writable`}):`,
         `  token ${token}`,
         '',
       ];

@@ -8,16 +8,23 @@ export function tokenPath(root: string, env: NodeJS.ProcessEnv = process.env): s
   return resolve(root, env.GIFTGLOW_TOKEN_FILE ?? '.giftglow-token');
 }
 
-/** The token kept in `path`, made (readable by its owner only) on the first run. */
-export function loadOrCreateToken(path: string): string {
+/**
+ * The token kept in `path`, made (readable by its owner only) on the first run. Where the file
+ * cannot be written (a read-only checkout), the token lives as long as the server: `kept` is false.
+ */
+export function loadOrCreateToken(path: string): { token: string; kept: boolean } {
   try {
     const kept = readFileSync(path, 'utf8').trim();
-    if (isToken(kept)) return kept;
+    if (isToken(kept)) return { token: kept, kept: true };
   } catch {
     // No file yet: make one below.
   }
   const token = makeToken((n) => randomBytes(n));
-  writeFileSync(path, token + '\n', { mode: 0o600 });
-  chmodSync(path, 0o600);
-  return token;
+  try {
+    writeFileSync(path, token + '\n', { mode: 0o600 });
+    chmodSync(path, 0o600);
+    return { token, kept: true };
+  } catch {
+    return { token, kept: false };
+  }
 }
