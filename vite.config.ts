@@ -24,7 +24,7 @@ function obsUrls(): Plugin {
           `  Board  (600x400)     ${base}/overlays/board.html?source=hub,demo&seed=7&rate=40&top=5`,
           `  Start page           ${base}/   (settings, preview, and Test alert buttons)`,
           '',
-          '  source=hub receives the start page\'s test alerts. Replace demo with tikfinity, or with',
+          "  source=hub receives the start page's test alerts. Replace demo with tikfinity, or with",
           '  twitch&channel=<name>, when you go live.',
           '',
         ];
