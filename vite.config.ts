@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
+import { hubPlugin } from './src/hub/hubPlugin.ts';
 
 const root = import.meta.dirname;
 
@@ -11,17 +12,21 @@ function obsUrls(): Plugin {
     name: 'giftglow:obs-urls',
     configurePreviewServer(server) {
       server.httpServer?.once('listening', () => {
-        const base = (server.resolvedUrls?.local[0] ?? 'http://localhost:4173/').replace(/\/$/, '');
+        // localhost, as always: the board is kept per origin, and 127.0.0.1 would be another one.
+        const address = server.httpServer?.address();
+        const port = typeof address === 'object' && address ? address.port : 4173;
+        const base = `http://localhost:${port}`;
         const lines = [
           '',
           '  Giftglow is running. Add these as OBS Browser Sources (Local file: off):',
           '',
-          `  Alerts (1920x1080)   ${base}/overlays/alerts.html?source=demo&seed=7&rate=40`,
-          `  Board  (600x400)     ${base}/overlays/board.html?source=demo&seed=7&rate=40&top=5`,
-          `  Goal   (600x80)      ${base}/overlays/goal.html?source=demo&seed=7&rate=40&goal=5000`,
-          `  Start page           ${base}/`,
+          `  Alerts (1920x1080)   ${base}/overlays/alerts.html?source=hub,demo&seed=7&rate=40`,
+          `  Board  (600x400)     ${base}/overlays/board.html?source=hub,demo&seed=7&rate=40&top=5`,
+          `  Goal   (600x80)      ${base}/overlays/goal.html?source=hub,demo&seed=7&rate=40&goal=5000`,
+          `  Start page           ${base}/   (settings, preview, and Test alert buttons)`,
           '',
-          '  Replace source=demo with source=tikfinity or source=twitch&channel=<name> when you go live.',
+          "  source=hub receives the start page's test alerts. Replace demo with tikfinity, or with",
+          '  twitch&channel=<name>, when you go live.',
           '',
         ];
         setTimeout(() => server.config.logger.info(lines.join('\n')), 0);
@@ -32,7 +37,7 @@ function obsUrls(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [svelte({ configFile: false }), obsUrls()],
+  plugins: [svelte({ configFile: false }), obsUrls(), hubPlugin(root)],
   build: {
     target: 'chrome103',
     rolldownOptions: {
@@ -44,8 +49,10 @@ export default defineConfig({
       },
     },
   },
-  preview: { port: 4173, strictPort: true, host: 'localhost' },
-  server: { port: 5173 },
+  // 127.0.0.1 only: the hub must never be reachable from the network.
+  // No CORS: Vite's default lets other localhost origins read answers; no other page may read ours.
+  preview: { port: 4173, strictPort: true, host: '127.0.0.1', cors: false },
+  server: { port: 5173, host: '127.0.0.1', cors: false },
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',

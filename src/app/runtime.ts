@@ -3,6 +3,7 @@ import type { CoreEvent } from '../core/events';
 import type { Moment } from '../core/moment';
 import { GiftSession, sessionOptions } from '../core/session';
 import { createFeeds } from '../feeds/fromConfig';
+import { hubUrlOf } from '../feeds/hubUrl';
 import { worstStatus } from '../feeds/status';
 import type { FeedStatus } from '../feeds/types';
 import { createLog, type Log } from './log';
@@ -110,7 +111,7 @@ export function createRuntime(
       };
       const counts: FeedCounts = { drops: {}, notes: {} };
       const uninstall = installFeedCounts(counts);
-      const feeds = createFeeds(config, { clock });
+      const feeds = createFeeds(config, { clock, hubUrl: hubUrlOf(location.href) });
       const stops = feeds.map((feed) => {
         statuses.set(feed.name, { status: 'connecting', detail: '' });
         return feed.start({

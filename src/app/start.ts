@@ -1,7 +1,24 @@
-import { mount } from 'svelte';
+import { mount, unmount } from 'svelte';
+import { HubState } from '../ui/start/hubState.svelte';
 import StartPage from '../ui/start/StartPage.svelte';
 import { StartModel } from '../ui/start/startModel.svelte';
 
-/** The start page: explains the OBS setup and builds the overlay URLs from the one config schema. */
+/**
+ * The start page: the OBS setup, the overlay URLs built from the one config schema, a live preview,
+ * and Test alert buttons that reach every overlay through the hub of `npm start`.
+ */
 const target = document.getElementById('app');
-if (target) mount(StartPage, { target, props: { model: new StartModel(location.href) } });
+if (target) {
+  const model = new StartModel(location.href);
+  const hub = new HubState(location.href, () => Date.now());
+  const app = mount(StartPage, { target, props: { model, hub, clock: () => new Date() } });
+  const stopHub = hub.start();
+  addEventListener(
+    'pagehide',
+    () => {
+      stopHub();
+      void unmount(app);
+    },
+    { once: true },
+  );
+}

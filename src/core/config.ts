@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { FIELDS, FONTS, GOAL_KINDS, POSITIONS, SOURCES, THEMES } from './params';
-import type { ParamSpec } from './paramTypes';
+import { FIELDS, GROUPS } from './params';
+import { controlOf, type Control, type ParamSpec } from './paramTypes';
 import type { ValueScale } from './value';
 
 /**
@@ -157,37 +157,34 @@ export interface ParamRow {
   page: 'both' | 'alerts' | 'board' | 'goal';
   /** The allowed values when the parameter takes one of a fixed list (a comma list of them for source). */
   choices?: readonly string[];
+  /** The start page's control for it, known from its schema. */
+  control: Control;
+  /** The start page's group (see GROUPS); a parameter not listed goes by its page. */
+  group: string;
 }
 
-const ON_OFF = ['on', 'off'] as const;
-const SHOW_HIDE = ['show', 'hide'] as const;
-const CHOICES: Partial<Record<ParamName, readonly string[]>> = {
-  source: SOURCES,
-  blockaction: ['mask', 'skip'],
-  minaction: ['compact', 'none'],
-  theme: THEMES,
-  font: FONTS,
-  position: POSITIONS,
-  sound: ON_OFF,
-  issues: SHOW_HIDE,
-  status: SHOW_HIDE,
-  board: ON_OFF,
-  goalkind: GOAL_KINDS,
-  goalrepeat: ON_OFF,
-};
+/** A parameter's group on the start page: listed in GROUPS, else by the page that reads it. */
+export function groupOf(name: string, page: string): string {
+  for (const [group, names] of Object.entries(GROUPS)) if (names.includes(name)) return group;
+  if (page === 'goal') return 'Goal';
+  return page === 'alerts' ? 'Alerts' : page === 'board' ? 'Board' : 'More';
+}
 
 /** The parameter table, as data: the README table and the start page are generated from it. */
 export const PARAMS: readonly ParamRow[] = PARAM_NAMES.map((name) => {
   const field: ParamSpec<unknown> = FIELDS[name];
+  const control = controlOf(field.schema);
   const row: ParamRow = {
     name,
     default: field.format(field.fallback),
     allowed: field.allowed,
     meaning: field.meaning,
     page: field.page,
+    control,
+    group: groupOf(name, field.page),
   };
-  const choices = CHOICES[name];
-  if (choices) row.choices = choices;
+  if (control.kind === 'select' || control.kind === 'choices') row.choices = control.options;
+  else if (control.kind === 'switch') row.choices = [control.on, control.off];
   return row;
 });
 

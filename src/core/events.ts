@@ -59,6 +59,11 @@ interface EventBase {
   combo: Combo | null;
   /** True when this delivery ends its combo (or is a one-off that counts at once). */
   final: boolean;
+  /**
+   * A test alert (the start page's "Test" buttons, a sender rehearsing): shown and thanked like
+   * any event, but kept off the board unless the overlay counts tests (`counttests=on`).
+   */
+  test?: boolean;
 }
 
 export interface GiftEvent extends EventBase {

@@ -21,6 +21,51 @@ export interface ParamSpec<T> {
   format(value: T): string;
 }
 
+/**
+ * The control the start page shows for a parameter, known from the builder that made its schema (so
+ * a new field gets the right control with no start-page code): a select for a fixed choice, boxes to
+ * tick for a list of fixed choices, a switch for two states, a slider (or a number box, for huge
+ * ranges) with its bounds, a colour picker, and a text field for everything else.
+ */
+export type Control =
+  | { kind: 'select'; options: readonly string[] }
+  | { kind: 'choices'; options: readonly string[] }
+  | { kind: 'switch'; on: string; off: string }
+  | { kind: 'slider' | 'number'; min: number; max: number; step: number }
+  | { kind: 'colour' }
+  | { kind: 'text' };
+
+const CONTROLS = new WeakMap<object, Control>();
+
+function withControl<S extends object>(schema: S, control: Control): S {
+  CONTROLS.set(schema, control);
+  return schema;
+}
+
+/** The control of a schema: its own, or that of what it wraps (optional, default, pipe input). */
+export function controlOf(schema: z.ZodMiniType<unknown>): Control {
+  let node: unknown = schema;
+  for (let depth = 0; depth < 10 && typeof node === 'object' && node !== null; depth++) {
+    const found = CONTROLS.get(node);
+    if (found) return found;
+    const def = (node as { _zod?: { def?: { innerType?: unknown; in?: unknown } } })._zod?.def;
+    node = def?.innerType ?? def?.in;
+  }
+  return { kind: 'text' };
+}
+
+/** A slider's step: whole numbers step by 1, others by a round tenth-of-a-percent of the range. */
+function stepOf(min: number, max: number, integer: boolean): number {
+  if (integer) return 1;
+  return 10 ** Math.floor(Math.log10((max - min) / 200));
+}
+
+function numberControl(min: number, max: number, integer: boolean): Control {
+  const step = stepOf(min, max, integer);
+  // A slider over a billion points moves in steps nobody can aim at: a number box there.
+  return { kind: max - min <= 1000 ? 'slider' : 'number', min, max, step };
+}
+
 export function spec<T>(
   schema: z.ZodMiniType<T>,
   fallback: T,
@@ -42,32 +87,39 @@ const trimmed = (...checks: z.core.$ZodCheck<string>[]) => z.string().check(z.tr
 export function numberIn(min: number, max: number, integer = false) {
   const bounds = [z.minimum(min), z.maximum(max)];
   const range = integer ? z.int().check(...bounds) : z.number().check(...bounds);
-  return z.pipe(z.pipe(trimmed(z.regex(DECIMAL)), z.transform(Number)), range);
+  const schema = z.pipe(z.pipe(trimmed(z.regex(DECIMAL)), z.transform(Number)), range);
+  return withControl(schema, numberControl(min, max, integer));
 }
 
 /** A factor on the value scale: 3 decimals at most, so board totals stay exact (value.ts). */
 export function factor(min: number, max: number) {
-  return numberIn(min, max).check(
+  const schema = numberIn(min, max).check(
     z.refine((value) => Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6),
   );
+  return withControl(schema, numberControl(min, max, false));
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.pipe(trimmed(z.toLowerCase()), z.enum(values));
+  return withControl(z.pipe(trimmed(z.toLowerCase()), z.enum(values)), {
+    kind: 'select',
+    options: values,
+  });
 }
 
 export function onOff() {
-  return z.pipe(
+  const schema = z.pipe(
     oneOf(['on', 'off']),
     z.transform((value) => value === 'on'),
   );
+  return withControl(schema, { kind: 'switch', on: 'on', off: 'off' });
 }
 
 export function showHide() {
-  return z.pipe(
+  const schema = z.pipe(
     oneOf(['show', 'hide']),
     z.transform((value) => value === 'show'),
   );
+  return withControl(schema, { kind: 'switch', on: 'show', off: 'hide' });
 }
 
 function splitList(raw: string): string[] {
@@ -87,7 +139,8 @@ export function list(item: z.ZodMiniType<string, string>, maxItems: number) {
 export function listOf<const T extends readonly [string, ...string[]]>(values: T) {
   const items = z.array(z.enum(values)).check(z.minLength(1), z.maxLength(values.length));
   const split = z.transform((raw: string) => splitList(raw.toLowerCase()));
-  return z.pipe(z.pipe(z.pipe(z.string(), split), items), unique<T[number]>());
+  const schema = z.pipe(z.pipe(z.pipe(z.string(), split), items), unique<T[number]>());
+  return withControl(schema, { kind: 'choices', options: values });
 }
 
 export function wsUrl() {
@@ -114,10 +167,11 @@ export function pattern(re: RegExp) {
 
 /** `#rgb` or `#rrggbb`. The `#` may be left out: an unencoded `#` in a URL starts the fragment. */
 export function hexColour() {
-  return z.pipe(
+  const schema = z.pipe(
     trimmed(z.regex(/^#?([0-9a-f]{3}|[0-9a-f]{6})$/i)),
     z.transform((raw) => '#' + raw.replace('#', '').toLowerCase()),
   );
+  return withControl(schema, { kind: 'colour' });
 }
 
 export function ascendingNumbers(count: number, min: number, max: number) {

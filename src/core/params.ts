@@ -25,7 +25,7 @@ import { GOAL_KINDS } from './tally';
  */
 
 export { GOAL_KINDS };
-export const SOURCES = ['demo', 'tikfinity', 'twitch', 'ws'] as const;
+export const SOURCES = ['demo', 'tikfinity', 'twitch', 'ws', 'hub'] as const;
 export const THEMES = ['glow', 'neon', 'candy', 'minimal'] as const;
 export const FONTS = ['system', 'rounded', 'serif', 'mono', 'display'] as const;
 export const POSITIONS = [
@@ -48,7 +48,7 @@ export const FIELDS = {
   source: spec(
     listOf(SOURCES),
     ['demo'] as string[],
-    'a comma list of demo, tikfinity, twitch, ws',
+    'a comma list of demo, tikfinity, twitch, ws, hub',
     'Where gifts come from',
     'both',
     joinList,
@@ -83,6 +83,12 @@ export const FIELDS = {
     undefined as string | undefined,
     'a ws:// or wss:// URL',
     'Giftglow protocol WebSocket, e.g. the TikTok relay (source=ws)',
+  ),
+  hub: spec(
+    z.optional(wsUrl()),
+    undefined as string | undefined,
+    'a ws:// or wss:// URL',
+    'Giftglow hub WebSocket (source=hub); default: the /hub of the server that serves the page (npm start)',
   ),
   session: spec(
     pattern(/^[A-Za-z0-9_-]{1,40}$/),
@@ -263,4 +269,39 @@ export const FIELDS = {
     'goal',
     onOffText,
   ),
+  counttests: spec(
+    onOff(),
+    false,
+    'on or off',
+    "Count test alerts (the start page's Test buttons) on the board, for a rehearsal session; off: shown, never counted",
+    'both',
+    onOffText,
+  ),
 } satisfies Record<string, ParamSpec<any>>;
+
+/**
+ * The start page's groups, in order, each with its parameters most used first. A parameter not
+ * listed here still gets its control: in 'Alerts' or 'Board' by the page that reads it, else 'More'.
+ */
+export const GROUPS: Readonly<Record<string, readonly string[]>> = {
+  Feeds: ['source', 'channel', 'tikfinity', 'hub', 'ws', 'rate', 'seed', 'irc'],
+  Look: ['theme', 'accent', 'font', 'scale', 'position'],
+  Alerts: ['template', 'duration', 'min', 'minaction', 'tiers', 'maxqueue'],
+  Board: [
+    'top',
+    'title',
+    'board',
+    'session',
+    'counttests',
+    'coin',
+    'bit',
+    'tier1',
+    'tier2',
+    'tier3',
+    'streak',
+  ],
+  Goal: ['goal', 'goalkind', 'goaltitle', 'goalstart', 'goalrepeat'],
+  Filters: ['block', 'blockaction', 'hide'],
+  Sound: ['sound', 'volume'],
+  More: ['issues', 'status'],
+};

@@ -37,6 +37,8 @@ export class GiftSession {
   readonly #limits: SessionLimits;
   readonly #board: Board;
   readonly #combos: Combos;
+  /** Streaks and bombs of test alerts that are not counted: shown, finished, never on the board. */
+  readonly #trials: Combos;
   readonly #dedupe: Dedupe;
   readonly #identities: Identities;
   readonly #tally: Tally;
@@ -57,6 +59,7 @@ export class GiftSession {
       timeoutMs: config.streakTimeoutMs,
       closedCapacity: this.#limits.closedCombos,
     });
+    this.#trials = new Combos({ timeoutMs: config.streakTimeoutMs, closedCapacity: 100 });
     this.#dedupe = new Dedupe(this.#limits.ids);
     this.#identities = new Identities(config.block, config.blockAction);
     this.#tally = new Tally(this.#limits.followers);
@@ -87,17 +90,21 @@ export class GiftSession {
     if (!this.#dedupe.firstSeen(event)) return this.#drop('duplicate');
     this.#dirty = true;
     const ranked = isRanked(event);
-    const who = this.#identities.of(event, ranked && event.value > 0);
+    // A test alert is thanked like a real one; it reaches the board only in a rehearsal session.
+    const counted = event.test !== true || this.#options.countTests === true;
+    const who = this.#identities.of(event, counted && ranked && event.value > 0);
     let row = who.row;
     let changed = false;
-    if (row === undefined) {
+    if (!counted) {
+      // Never seated on a row, never renames one.
+    } else if (row === undefined) {
       // A row made by a silence (tick) or restored from storage has no identity yet: look it up once.
       row = this.#board.rowOf(who.key);
       if (row) this.#identities.seat(event, who, row);
     }
     // A name seen before is on the row already: a streak step need not even read the row.
-    if (row !== undefined && who.fresh) changed = this.#board.renameRow(row, who.name);
-    who.fresh = false;
+    if (counted && row !== undefined && who.fresh) changed = this.#board.renameRow(row, who.name);
+    if (counted) who.fresh = false;
     const gift = event.kind === 'gift' ? event.gift : undefined;
     // One literal with every field (the same shape for every moment: V8 keeps one fast path).
     const moment: Moment = {
@@ -119,14 +126,19 @@ export class GiftSession {
     let result: Moment | null = moment;
     if (!ranked) {
       // Follows, raids, likes, shares: shown, never ranked; likes and follows count towards goals.
-      if (event.kind === 'like') changed = this.#tally.like(event.count) || changed;
+      if (!counted) {
+        // A test follow or like is shown, never counted towards a goal.
+      } else if (event.kind === 'like') changed = this.#tally.like(event.count) || changed;
       else if (event.kind === 'follow') changed = this.#tally.follow(who.key) || changed;
     } else if (!event.combo) {
-      const milli = toMilli(event.value);
-      changed = this.#add(event, who, milli) || changed;
-      changed = this.#tally.count(milli, giftsOf(event), coinsOf(event)) || changed;
+      if (counted) {
+        const milli = toMilli(event.value);
+        changed = this.#add(event, who, milli) || changed;
+        changed = this.#tally.count(milli, giftsOf(event), coinsOf(event)) || changed;
+      }
     } else {
-      const outcome = this.#combos.deliver({
+      const combos = counted ? this.#combos : this.#trials;
+      const outcome = combos.deliver({
         combo: event.combo,
         milli: toMilli(event.value),
         count: moment.count,
@@ -138,7 +150,7 @@ export class GiftSession {
       });
       result = outcome ? outcome.moment : this.#drop('stale');
       // The outcome's user is this delivery's (`who`): add through the identity's row.
-      if (outcome) {
+      if (outcome && counted) {
         changed = this.#add(event, who, outcome.add) || changed;
         changed = this.#tally.count(outcome.add, outcome.items, outcome.coins) || changed;
       }
@@ -155,7 +167,8 @@ export class GiftSession {
     if (outcomes.length > 0) this.#dirty = true;
     if (now - this.#lastSave >= this.#limits.saveIntervalMs) this.save(now);
     if (changed) this.#notify();
-    return outcomes.map((outcome) => outcome.moment);
+    const trials = this.#trials.openCount > 0 ? this.#trials.expire(now) : [];
+    return outcomes.concat(trials).map((outcome) => outcome.moment);
   }
 
   /** The best `n` gifters, hidden logins left out. Cheap: call it on every change. */

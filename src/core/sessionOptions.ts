@@ -40,6 +40,8 @@ export interface SessionOptions {
   blockAction: BlockAction;
   /** Logins kept off `top()` (still counted). */
   hide: readonly string[];
+  /** Test events (`test: true`) count on the board too: a rehearsal session. Default false. */
+  countTests?: boolean;
   limits?: Partial<SessionLimits>;
 }
 
@@ -52,5 +54,6 @@ export function sessionOptions(config: Config, role: string): SessionOptions {
     block: config.block,
     blockAction: config.blockaction,
     hide: config.hide,
+    countTests: config.counttests,
   };
 }

@@ -15,6 +15,8 @@ export interface FeedDeps {
   timers?: Timers;
   random?: Random;
   backoff?: BackoffOptions;
+  /** The hub's URL when `hub=` is not set: the serving page's own /hub (see hubUrl.ts). */
+  hubUrl?: string;
 }
 
 /**
@@ -33,6 +35,11 @@ export function createFeeds(config: Config, deps: FeedDeps = {}): Feed[] {
       feeds.push(createTikfinityFeed({ url: config.tikfinity, ...shared }));
     } else if (source === 'ws' && config.ws) {
       feeds.push(createWsFeed({ url: config.ws, ...shared }));
+    } else if (source === 'hub') {
+      const url = config.hub ?? deps.hubUrl;
+      // A test alert from the hub is just a protocol v1 frame: the same feed as source=ws.
+      if (url) feeds.push({ ...createWsFeed({ url, ...shared }), name: 'hub' });
+      else feeds.push(unavailable('hub', 'no hub here: open the overlay from npm start'));
     } else if (source === 'twitch' && config.channel) {
       const channel = config.channel;
       feeds.push(
@@ -56,6 +63,17 @@ function pick(config: Config, deps: FeedDeps) {
   if (deps.random) out.random = deps.random;
   if (deps.backoff) out.backoff = deps.backoff;
   return out;
+}
+
+/** A feed that cannot run here, and says why. */
+function unavailable(name: string, why: string): Feed {
+  return {
+    name,
+    start(sink) {
+      sink.status('offline', why);
+      return () => undefined;
+    },
+  };
 }
 
 /**

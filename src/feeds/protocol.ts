@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import type { Combo, CoreEvent, Platform, Sender } from '../core/events';
-import { bitPoints, giftPoints, subPoints, type ValueScale } from '../core/value';
+import { bitPoints, giftPoints, subPoints, type ValueScale } from '../core/value.ts';
 import {
   amount,
   describeIssues,
@@ -10,7 +10,7 @@ import {
   MAX_AMOUNT,
   millis,
   type MapResult,
-} from './wire';
+} from './wire.ts';
 
 /**
  * Giftglow's own feed protocol, version 1 (documented in docs/feed-protocol.md): one JSON event,
@@ -39,6 +39,8 @@ const base = {
   at: z.optional(millis),
   user,
   anonymous: z.optional(z.boolean()),
+  /** A test alert: shown like any other, never on the board unless the overlay counts tests. */
+  test: z.optional(z.boolean()),
 };
 
 export const protocolEvent = z.discriminatedUnion('type', [
@@ -104,7 +106,11 @@ export function mapProtocolEvent(item: unknown, scale: ValueScale, receivedAt: n
 
 function toCoreEvent(e: ProtocolEvent, scale: ValueScale, receivedAt: number): CoreEvent {
   const sender = senderOf(e.platform, e.user, e.anonymous === true);
-  const common = { id: e.id, platform: e.platform, at: e.at ?? receivedAt, sender };
+  const at = e.at ?? receivedAt;
+  const common =
+    e.test === true
+      ? { id: e.id, platform: e.platform, at, sender, test: true }
+      : { id: e.id, platform: e.platform, at, sender };
   const once = { ...common, combo: null, final: true };
   switch (e.type) {
     case 'gift': {

@@ -66,7 +66,9 @@ test('counts an event delivered twice only once', async ({ page }) => {
   await expect(row(page, LEO, 'twitch')).toHaveAttribute('data-value', '100');
 });
 
-test('ranks by total, breaks a tie by who got there first, and lets an overtake through', async ({ page }) => {
+test('ranks by total, breaks a tie by who got there first, and lets an overtake through', async ({
+  page,
+}) => {
   await open(page);
   send(gift(MIA, 100));
   await expect(row(page, MIA)).toHaveAttribute('data-rank', '1');
@@ -80,30 +82,40 @@ test('ranks by total, breaks a tie by who got there first, and lets an overtake 
 
 test('shows only the top N, in rank order', async ({ page }) => {
   await open(page, '&top=3');
-  const users = Array.from({ length: 6 }, (_, i) => ({ id: `20${i}`, login: `u${i}`, name: `User ${i}` }));
+  const users = Array.from({ length: 6 }, (_, i) => ({
+    id: `20${i}`,
+    login: `u${i}`,
+    name: `User ${i}`,
+  }));
   send(...users.map((u, i) => gift(u, (i + 1) * 10)));
   await expect(rows(page)).toHaveCount(3);
   await expect(rows(page).locator('.gg-name')).toHaveText(['User 5', 'User 4', 'User 3']);
   await expect(rows(page).locator('.gg-value')).toHaveText(['60', '50', '40']);
 });
 
-test('restores the same board after a reload, and a replay after it changes nothing', async ({ page }) => {
+test('restores the same board after a reload, and a replay after it changes nothing', async ({
+  page,
+}) => {
   await open(page);
   const frames = [gift(MIA, 500), ...streak(LEO, 5, [2, 7]), cheer(KAI, 250)];
   send(...frames);
   await expect(rows(page)).toHaveCount(3);
-  const before = await rows(page).evaluateAll((els) => els.map((el) => [el.dataset.user, el.dataset.value]));
+  const before = await rows(page).evaluateAll((els) =>
+    els.map((el) => [el.dataset.user, el.dataset.value]),
+  );
   await page.reload();
   await expect(rows(page)).toHaveCount(3);
-  expect(await rows(page).evaluateAll((els) => els.map((el) => [el.dataset.user, el.dataset.value]))).toEqual(before);
+  expect(
+    await rows(page).evaluateAll((els) => els.map((el) => [el.dataset.user, el.dataset.value])),
+  ).toEqual(before);
   await expect(page.locator('html')).toHaveAttribute('data-feed', 'live');
   await server.waitForClients(1);
   // A feed that replays recent events on reconnect (TikTok's connector does) must not add them again.
   send(...frames, gift(MIA, 1));
   await expect(row(page, MIA)).toHaveAttribute('data-value', '501');
-  expect(await rows(page).evaluateAll((els) => els.map((el) => [el.dataset.user, el.dataset.value]))).toEqual(
-    before.map(([user, value]) => [user, user === `tiktok:${MIA.id}` ? '501' : value]),
-  );
+  expect(
+    await rows(page).evaluateAll((els) => els.map((el) => [el.dataset.user, el.dataset.value])),
+  ).toEqual(before.map(([user, value]) => [user, user === `tiktok:${MIA.id}` ? '501' : value]));
 });
 
 test('keeps hidden users off the board while counting everyone else', async ({ page }) => {
@@ -114,7 +126,9 @@ test('keeps hidden users off the board while counting everyone else', async ({ p
   await expect(row(page, LEO)).toHaveCount(0);
 });
 
-test('renders hostile names as plain text, bounded and without invisible tricks', async ({ page }) => {
+test('renders hostile names as plain text, bounded and without invisible tricks', async ({
+  page,
+}) => {
   await open(page);
   const evil: User = { id: '666', login: 'evil', name: '<img src=x onerror="window.__pwned=1">' };
   const bidi: User = { id: '667', login: 'bidi', name: '\u202Eevil\u202C\u200B' };
@@ -135,10 +149,15 @@ test('renders hostile names as plain text, bounded and without invisible tricks'
   expect(box && board && box.x + box.width <= board.x + board.width + 1).toBe(true);
 });
 
-test('keeps the board and the alerts page in step when they run as two OBS sources', async ({ page, context }) => {
+test('keeps the board and the alerts page in step when they run as two OBS sources', async ({
+  page,
+  context,
+}) => {
   await open(page);
   const alerts = await context.newPage();
-  await alerts.goto(`overlays/alerts.html?source=ws&ws=${server.url}&session=e2e-${test.info().testId}&board=on`);
+  await alerts.goto(
+    `overlays/alerts.html?source=ws&ws=${server.url}&session=e2e-${test.info().testId}&board=on`,
+  );
   await expect(alerts.locator('html')).toHaveAttribute('data-feed', 'live');
   await server.waitForClients(2);
   send(gift(MIA, 300), ...streak(LEO, 1, [3, 6]));
@@ -165,7 +184,9 @@ test('requests no animation frames at rest, after an overtake has played', async
   // The highlight fades after a few seconds; then nothing on the page may ask for frames.
   await expect(page.locator('.gg-row--changed')).toHaveCount(0, { timeout: 10_000 });
   await page.waitForTimeout(1_000);
-  const before = await page.evaluate(() => (window as unknown as { __rafCalls: number }).__rafCalls);
+  const before = await page.evaluate(
+    () => (window as unknown as { __rafCalls: number }).__rafCalls,
+  );
   await page.waitForTimeout(2_000);
   const after = await page.evaluate(() => (window as unknown as { __rafCalls: number }).__rafCalls);
   expect(after - before).toBe(0);
@@ -176,14 +197,18 @@ for (const [theme, size] of [
   ['candy', { width: 800, height: 300 }],
   ['minimal', { width: 1400, height: 110 }],
 ] as const) {
-  test(`keeps every row inside the ${theme} board at ${size.width}x${size.height}`, async ({ page }) => {
+  test(`keeps every row inside the ${theme} board at ${size.width}x${size.height}`, async ({
+    page,
+  }) => {
     await page.setViewportSize(size);
     await open(page, `&theme=${theme}`);
     send(...[MIA, LEO, KAI].map((u, i) => gift(u, 1000 * (i + 1))));
     await expect(rows(page)).toHaveCount(3);
     await expect(page.locator('html')).toHaveClass(new RegExp(`gg-theme-${theme}`));
     const board = await page.locator('.gg-board').boundingBox();
-    for (const box of await rows(page).evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()))) {
+    for (const box of await rows(page).evaluateAll((els) =>
+      els.map((el) => el.getBoundingClientRect().toJSON()),
+    )) {
       expect(box.right).toBeLessThanOrEqual((board?.x ?? 0) + (board?.width ?? 0) + 1);
       expect(box.bottom).toBeLessThanOrEqual(size.height);
     }

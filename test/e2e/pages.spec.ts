@@ -7,14 +7,14 @@ test('the start page explains OBS setup and builds checked overlay URLs', async 
   await expect(page.getByRole('heading', { name: 'Giftglow', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Add it to OBS' })).toBeVisible();
   const alerts = page.getByLabel('Alerts', { exact: true });
-  await expect(alerts).toHaveValue(/\/overlays\/alerts\.html$/);
-  await page.locator('input[name="theme"]').fill('neon');
-  await page.locator('input[name="top"]').fill('3');
-  await expect(alerts).toHaveValue(/\/overlays\/alerts\.html\?theme=neon&top=3$/);
+  await expect(alerts).toHaveValue(/\/overlays\/alerts\.html\?source=hub,demo$/);
+  await page.getByLabel('theme').selectOption('neon');
+  await page.getByLabel('top', { exact: true }).fill('3');
+  await expect(alerts).toHaveValue(/\/overlays\/alerts\.html\?source=hub,demo&theme=neon&top=3$/);
   await expect(page.getByLabel('Board', { exact: true })).toHaveValue(
-    /\/overlays\/board\.html\?theme=neon&top=3$/,
+    /\/overlays\/board\.html\?source=hub,demo&theme=neon&top=3$/,
   );
-  await page.locator('input[name="rate"]').fill('lots');
+  await page.getByLabel('rate value').fill('9999');
   await expect(page.getByRole('alert')).toContainText('rate');
   // A bad value never reaches the URL: it falls back to the default.
   await expect(alerts).not.toHaveValue(/rate=/);

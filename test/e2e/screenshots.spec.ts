@@ -19,7 +19,9 @@ async function backdrop(page: Page) {
 
 test('alerts on the demo feed, 1920x1080', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto('overlays/alerts.html?source=demo&seed=7&rate=90&session=shot-alerts&board=on&status=hide');
+  await page.goto(
+    'overlays/alerts.html?source=demo&seed=7&rate=90&session=shot-alerts&board=on&status=hide',
+  );
   await backdrop(page);
   await expect(page.locator('.gg-callout .gg-name').first()).toBeVisible({ timeout: 20_000 });
   await page.waitForTimeout(2500);
@@ -31,7 +33,9 @@ test('the board, horizontal and vertical', async ({ page }) => {
   const server = await startFeedServer();
   try {
     await page.setViewportSize({ width: 600, height: 400 });
-    await page.goto(`overlays/board.html?source=ws&ws=${server.url}&session=shot-board&title=Top%20gifters%20tonight`);
+    await page.goto(
+      `overlays/board.html?source=ws&ws=${server.url}&session=shot-board&title=Top%20gifters%20tonight`,
+    );
     await backdrop(page);
     await expect(page.locator('html')).toHaveAttribute('data-feed', 'live');
     const b = bomb({ id: '611203908', name: 'CkPuffin' }, 5);
@@ -55,10 +59,34 @@ test('the board, horizontal and vertical', async ({ page }) => {
   }
 });
 
-test('the start page', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
+test('the start page', async ({ page, context }) => {
+  // One overlay on the hub, so the page shows what a streamer sees with OBS running.
+  const obs = await context.newPage();
+  await obs.goto('overlays/alerts.html?source=hub&session=shot-start');
+  await page.setViewportSize({ width: 1440, height: 1100 });
   await page.goto('./');
-  await expect(page.getByRole('heading', { name: 'Your URLs' })).toBeVisible();
-  await page.waitForTimeout(2500);
+  await page.getByLabel('theme').selectOption('neon');
+  await page.getByLabel('accent').fill('#ff5ea8');
+  await expect(page.locator('.hub[data-overlays="1"]')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('heading', { name: 'Your URLs' }).evaluate((el) => el.scrollIntoView());
+  await page.waitForTimeout(4000);
   await page.screenshot({ path: into('start-page.png') });
+  await page.getByRole('heading', { name: 'Settings' }).evaluate((el) => el.scrollIntoView());
+  await page.waitForTimeout(2500);
+  await page.screenshot({ path: into('start-page-settings.png') });
+});
+
+test('a test alert from the start page, in OBS', async ({ page, context }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('overlays/alerts.html?source=hub&session=shot-test&board=on&status=hide');
+  await backdrop(page);
+  await expect(page.locator('html')).toHaveAttribute('data-feed', 'live');
+  const start = await context.newPage();
+  await start.goto('./');
+  await start.getByRole('button', { name: 'Test Lion' }).click();
+  await expect(page.locator('.gg-callout', { hasText: 'Leo Test' })).toBeVisible({
+    timeout: 15_000,
+  });
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: into('test-alert.png') });
 });

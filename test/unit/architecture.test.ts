@@ -175,6 +175,19 @@ describe('architecture', () => {
     expect(importers.map(rel)).toEqual([]);
   });
 
+  it('keeps the Node-only hub (src/hub) out of every page: no browser code imports it', () => {
+    const HUB = join(SRC, 'hub');
+    const importers = filesUnder(SRC, ['.ts', '.svelte'])
+      .filter((path) => relative(HUB, path).startsWith('..'))
+      .filter((path) =>
+        importsOf(path, read(path)).some(
+          (spec) =>
+            spec.startsWith('.') && !relative(HUB, resolve(dirname(path), spec)).startsWith('..'),
+        ),
+      );
+    expect(importers.map(rel)).toEqual([]);
+  });
+
   it('never reads ../shared from src/', () => {
     const readers = filesUnder(SRC, ['.ts', '.svelte', '.js']).filter((path) =>
       /(\.\.\/)+shared\b|\/work\/shared/.test(read(path)),

@@ -1,9 +1,19 @@
-import { PARAMS, parseParams, toQuery, type ConfigIssue, type ParamRow } from '../../core/config';
+import {
+  PARAMS,
+  parseParams,
+  toQuery,
+  type Config,
+  type ConfigIssue,
+  type ParamRow,
+} from '../../core/config';
+import { groupParams, type ParamGroup } from './groupParams';
 
 type Page = 'alerts' | 'board' | 'goal';
 
 /** Goal parameters go only into the goal URL: set on the alerts URL too, the bar would show twice. */
-const GOAL_PARAMS: readonly string[] = PARAMS.filter((row) => row.page === 'goal').map((row) => row.name);
+const GOAL_PARAMS: readonly string[] = PARAMS.filter((row) => row.page === 'goal').map(
+  (row) => row.name,
+);
 
 function forPage(page: Page, query: string): string {
   if (page === 'goal') return query;
@@ -12,47 +22,93 @@ function forPage(page: Page, query: string): string {
   return params.toString().replace(/%2C/gi, ',');
 }
 
-/** The parameters a streamer sets most, first; the rest follow in schema order. */
-const COMMON = ['source', 'channel', 'tikfinity', 'theme', 'accent', 'position', 'template', 'sound', 'top', 'title'];
+export type PreviewSize = '16:9' | '9:16';
+
+/** The preview keeps its own session, so it never adds demo gifts to the streamer's real board. */
+export const PREVIEW_SESSION = 'start-page-preview';
 
 /**
- * The start page's state: raw parameter values typed by the streamer, checked live by the same schema
- * the overlays use, and turned into the URLs to paste into OBS.
+ * The start page's state: the raw value of each parameter as the streamer set it (absent = the
+ * default), checked live by the schema the overlays use, and turned into URLs that carry only what
+ * differs from the defaults. Controls, groups and their order all come from the parameter table.
  */
 export class StartModel {
-  values = $state<Record<string, string>>({ source: 'demo' });
-  readonly params: readonly ParamRow[];
+  /** Starts on hub and demo: the overlays then take the Test buttons' alerts, and show the demo. */
+  values = $state<Record<string, string>>({ source: 'hub,demo' });
+  size = $state<PreviewSize>('16:9');
+  readonly groups: readonly ParamGroup[];
 
   readonly #base: string;
+  readonly #parsed = $derived.by(() => this.#parse(this.values));
 
   constructor(base: string) {
     this.#base = base;
-    const rank = (row: ParamRow) => {
-      const i = COMMON.indexOf(row.name);
-      return i === -1 ? COMMON.length : i;
-    };
-    this.params = [...PARAMS].sort((a, b) => rank(a) - rank(b));
+    this.groups = groupParams(PARAMS);
   }
 
-  get parsed(): { query: string; issues: ConfigIssue[] } {
-    return this.#parse(this.values);
+  get config(): Config {
+    return this.#parsed.config;
+  }
+
+  get issues(): ConfigIssue[] {
+    return this.#parsed.issues;
+  }
+
+  /** The problem with one parameter, shown under its control. */
+  issueOf(name: string): string | undefined {
+    return this.#parsed.issues.find((issue) => issue.param === name)?.message;
+  }
+
+  /** The value a control shows: what the streamer set, else the default as written in a URL. */
+  shown(param: ParamRow): string {
+    return this.values[param.name] ?? param.default;
+  }
+
+  set(name: string, value: string): void {
+    this.values[name] = value;
+  }
+
+  reset(name: string): void {
+    delete this.values[name];
+  }
+
+  isSet(param: ParamRow): boolean {
+    const value = this.values[param.name];
+    return value !== undefined && value.trim() !== param.default;
   }
 
   url(page: Page): string {
-    return this.#url(page, forPage(page, this.parsed.query));
+    return this.#url(page, forPage(page, this.#parsed.query));
   }
 
-  /** The preview keeps its own session, so it never adds demo gifts to the streamer's real board. */
-  previewUrl(): string {
-    const { query } = this.#parse({ ...this.values, session: 'start-page-preview' });
-    return this.#url('alerts', forPage('alerts', query));
+  /** The overlays as OBS shows them, on the demo feed and their own session. */
+  previewUrl(page: 'alerts' | 'board'): string {
+    const values = { ...this.values, source: 'demo', session: PREVIEW_SESSION, status: 'hide' };
+    return this.#url(page, forPage(page, this.#parse(values).query));
   }
 
-  #parse(values: Record<string, string>): { query: string; issues: ConfigIssue[] } {
+  /** A new session name, so the board starts empty: e.g. stream-2026-12-01-2130. */
+  freshBoard(now: Date): string {
+    const two = (n: number) => String(n).padStart(2, '0');
+    const day = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+    const name = `stream-${day}-${two(now.getHours())}${two(now.getMinutes())}`;
+    const session = name === this.values.session ? `${name}-${two(now.getSeconds())}` : name;
+    this.values.session = session;
+    return session;
+  }
+
+  /** Whether the overlays take test alerts (hub among their sources). */
+  get listensToHub(): boolean {
+    return this.#parsed.config.source.includes('hub');
+  }
+
+  #parse(values: Record<string, string>): { config: Config; query: string; issues: ConfigIssue[] } {
     const raw = new URLSearchParams();
-    for (const [name, value] of Object.entries(values)) if (value.trim() !== '') raw.set(name, value.trim());
+    for (const [name, value] of Object.entries(values)) {
+      if (value.trim() !== '') raw.set(name, value.trim());
+    }
     const { config, issues } = parseParams(`?${raw.toString()}`);
-    return { query: toQuery(config), issues };
+    return { config, query: toQuery(config), issues };
   }
 
   #url(page: Page, query: string): string {

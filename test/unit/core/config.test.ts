@@ -62,7 +62,7 @@ describe('parseParams', () => {
     ['top=2.5', "top: top must be a whole number from 1 to 20 (got '2.5'); using 5"],
     [
       'source=youtube',
-      "source: source must be a comma list of demo, tikfinity, twitch, ws (got 'youtube'); using demo",
+      "source: source must be a comma list of demo, tikfinity, twitch, ws, hub (got 'youtube'); using demo",
     ],
     [
       'tikfinity=http://x',
@@ -163,7 +163,7 @@ describe('toQuery', () => {
 describe('PARAMS', () => {
   it('describes every parameter with its default, what is allowed and what it means', () => {
     expect(PARAMS.map((p) => p.name)).toEqual(PARAM_NAMES);
-    expect(PARAMS.length).toBe(40);
+    expect(PARAMS.length).toBe(42);
     for (const row of PARAMS) {
       expect(row.allowed.length).toBeGreaterThan(3);
       expect(row.meaning.length).toBeGreaterThan(3);
@@ -174,6 +174,8 @@ describe('PARAMS', () => {
       allowed: 'a number from 1 to 600',
       meaning: 'Demo gifts per minute',
       page: 'both',
+      control: { kind: 'slider', min: 1, max: 600, step: 1 },
+      group: 'Feeds',
     });
   });
 
@@ -192,6 +194,7 @@ describe('PARAMS', () => {
       'board',
       'goalkind',
       'goalrepeat',
+      'counttests',
     ]);
     for (const row of withChoices) {
       expect(row.choices).toContain(row.default.split(',')[0]);
@@ -248,5 +251,37 @@ describe('goal parameters', () => {
     expect(config.goal).toBeUndefined();
     expect(config.goalkind).toBe('points');
     expect(issues.map((i) => i.param)).toEqual(['goal', 'goalkind']);
+  });
+});
+
+describe('the start page controls, from the schema', () => {
+  const row = (name: string) => PARAMS.find((p) => p.name === name);
+
+  it('gives a select for a fixed choice, a switch for two states, a colour picker, a slider with bounds', () => {
+    expect(row('theme')?.control).toEqual({
+      kind: 'select',
+      options: ['glow', 'neon', 'candy', 'minimal'],
+    });
+    expect(row('sound')?.control).toEqual({ kind: 'switch', on: 'on', off: 'off' });
+    expect(row('status')?.control).toEqual({ kind: 'switch', on: 'show', off: 'hide' });
+    expect(row('accent')?.control).toEqual({ kind: 'colour' });
+    expect(row('top')?.control).toEqual({ kind: 'slider', min: 1, max: 20, step: 1 });
+    expect(row('scale')?.control).toMatchObject({ kind: 'slider', min: 0.5, max: 3 });
+    expect(row('source')?.control).toMatchObject({ kind: 'choices' });
+  });
+
+  it('keeps text fields for text, and a number box for ranges no slider can aim at', () => {
+    for (const name of ['template', 'title', 'channel', 'block', 'tiers'])
+      expect(row(name)?.control).toEqual({ kind: 'text' });
+    expect(row('min')?.control).toMatchObject({ kind: 'number', min: 0, max: 1e9 });
+  });
+
+  it('puts every parameter in a group, the most used groups first', () => {
+    expect(PARAMS.filter((p) => p.group === 'Feeds').map((p) => p.name)).toContain('source');
+    expect(row('theme')?.group).toBe('Look');
+    expect(row('volume')?.group).toBe('Sound');
+    expect(row('block')?.group).toBe('Filters');
+    expect(row('goalkind')?.group).toBe('Goal');
+    expect(PARAMS.every((p) => p.group !== '')).toBe(true);
   });
 });

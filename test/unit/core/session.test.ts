@@ -228,6 +228,7 @@ describe('GiftSession', () => {
       block: ['foo'],
       blockAction: 'skip',
       hide: ['me'],
+      countTests: false,
     });
   });
 });
