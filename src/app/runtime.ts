@@ -47,7 +47,6 @@ export interface Runtime {
   start(hooks: RuntimeHooks): Promise<() => void>;
 }
 
-const SAVE_EVERY_MS = 1_000;
 const TICK_MS = 1_000;
 
 /**
@@ -87,27 +86,15 @@ export function createRuntime(
         document.documentElement.dataset.feed = status;
         hooks.feed({ status, detail });
       };
-      let saveTimer: ReturnType<typeof setTimeout> | undefined;
-      let tickTimer: ReturnType<typeof setInterval> | undefined;
-      const scheduleSave = () => {
-        saveTimer ??= setTimeout(() => {
-          saveTimer = undefined;
-          session.save(clock());
-        }, SAVE_EVERY_MS);
-      };
-      // Combos that go silent are finished on the session's clock. A plain timer (not rAF) keeps
-      // working while OBS hides the source, and costs nothing measurable once a second.
-      const scheduleTick = () => {
-        tickTimer ??= setInterval(() => {
-          for (const moment of session.tick(clock())) hooks.moment?.(moment);
-          scheduleSave();
-        }, TICK_MS);
-      };
+      // Combos that go silent are finished on the session's clock, and the session saves when a
+      // save is due (the session alone decides when). A plain timer (not rAF) keeps working while
+      // OBS hides the source, and costs nothing measurable once a second.
+      const tickTimer = setInterval(() => {
+        for (const moment of session.tick(clock())) hooks.moment?.(moment);
+      }, TICK_MS);
       const ingest = (event: CoreEvent) => {
         const moment = session.ingest(event, clock());
         if (moment) hooks.moment?.(moment);
-        scheduleSave();
-        scheduleTick();
       };
       const counts: FeedCounts = { drops: {}, notes: {} };
       const uninstall = installFeedCounts(counts);
@@ -143,12 +130,10 @@ export function createRuntime(
         });
       });
       publish();
-      scheduleTick();
       return () => {
         for (const stop of stops) stop();
         uninstall();
-        if (saveTimer !== undefined) clearTimeout(saveTimer);
-        if (tickTimer !== undefined) clearInterval(tickTimer);
+        clearInterval(tickTimer);
         session.save(clock());
       };
     },

@@ -31,16 +31,12 @@ export interface BoardEntry extends BoardUser {
   seq: number;
 }
 
-/**
- * A gifter's stored row. Rows are never replaced, so a caller may keep one (the session keeps it
- * on the sender's identity) and skip the key lookup in a map of 100,000 rows on every delivery.
- */
-export interface GifterRow extends BoardEntry {
+/** A gifter's stored row. */
+interface Row extends BoardEntry {
   readonly hidden: boolean;
+  /** In the cached top list. */
   cached: boolean;
 }
-
-type Row = GifterRow;
 
 /** True when `a` ranks above `b`. */
 export function ranksAbove(a: BoardEntry, b: BoardEntry): boolean {
@@ -70,49 +66,26 @@ export class Board {
     return this.#rows.size;
   }
 
-  /** Adds `milli` (> 0) to a gifter's total; the latest name wins. Returns the gifter's row. */
-  add(user: BoardUser, milli: number): GifterRow | undefined {
-    const row = this.#rows.get(user.key);
-    if (!(milli > 0)) return row;
-    if (!row) return this.join(user, milli);
-    this.credit(row, user.name, milli);
-    return row;
-  }
-
-  /**
-   * `add` for a gifter the caller has just looked up (`rowOf`) and not found: one map write, no
-   * second search of 100,000 keys. `milli` > 0.
-   */
-  join(user: BoardUser, milli: number): GifterRow {
-    const { key, name, login, platform } = user;
-    const hidden = this.#hidden(login);
-    const row: Row = { key, name, login, platform, milli: 0, seq: 0, hidden, cached: false };
-    this.#rows.set(key, row);
-    this.credit(row, name, milli);
-    return row;
-  }
-
-  /** `add` for a row already at hand (from `add` or `rowOf`). */
-  credit(row: GifterRow, name: string, milli: number): void {
+  /** Adds `milli` (> 0) to a gifter's total; the latest name wins. */
+  add(user: BoardUser, milli: number): void {
     if (!(milli > 0)) return;
-    row.name = name;
+    let row = this.#rows.get(user.key);
+    if (!row) {
+      const { key, login, platform } = user;
+      const hidden = this.#hidden(login);
+      row = { key, name: '', login, platform, milli: 0, seq: 0, hidden, cached: false };
+      this.#rows.set(key, row);
+    }
+    row.name = user.name;
     row.milli += milli;
     row.seq = ++this.#seq;
     this.#place(row);
   }
 
-  rowOf(key: string): GifterRow | undefined {
-    return this.#rows.get(key);
-  }
-
   /** Updates a gifter's shown name; true when the board changed. */
   rename(key: string, name: string): boolean {
     const row = this.#rows.get(key);
-    return row !== undefined && this.renameRow(row, name);
-  }
-
-  renameRow(row: GifterRow, name: string): boolean {
-    if (row.name === name) return false;
+    if (row === undefined || row.name === name) return false;
     row.name = name;
     return true;
   }

@@ -86,18 +86,16 @@ function apply(w: Worth, role: Combo['role'], milli: number, count: number): voi
   }
 }
 
-/**
- * The combo's moment: the latest delivery's name and picture, the combo's id, count and worth.
- * `latest` is the delivery's own moment, made for this call and not yet seen by anyone: it is
- * updated in place instead of copied.
- */
+/** The combo's moment: the latest delivery's name and picture, the combo's id, count and worth. */
 function show(w: Worth, latest: Moment, startedAt: number, now: number, final: boolean): Moment {
-  latest.startedAt = startedAt;
-  latest.count = countOf(w);
-  latest.value = fromMilli(worthOf(w));
-  latest.updatedAt = now;
-  latest.final = final;
-  return latest;
+  return {
+    ...latest,
+    startedAt,
+    count: countOf(w),
+    value: fromMilli(worthOf(w)),
+    updatedAt: now,
+    final,
+  };
 }
 
 /**

@@ -1,46 +1,40 @@
-import type { BoardUser, GifterRow } from './board';
+import type { BoardUser } from './board';
 import { compileBlocklist, maskName, type BlockAction, type Blocklist } from './blocklist';
 import { giftLabel } from './describe';
-import type { CoreEvent, Platform } from './events';
+import type { CoreEvent } from './events';
 import { ANONYMOUS, sanitizeName } from './names';
 import { RecentMap } from './recent';
 
 /**
  * Who sent an event, as the session shows them: sanitised, masked when blocked, anonymous merged.
- * It is itself the board's view of the sender (`BoardUser`: key, the masked name, login, platform),
- * so a delivery from a known gifter reads one object, not three.
+ * A value: the board's view of the sender (`BoardUser`) and what the callout shows.
  */
 export interface Who extends BoardUser {
   /** What the callout shows (the mask with blockaction=mask). */
-  momentName: string;
+  readonly momentName: string;
   /** False with blockaction=skip for a blocked name. */
-  callout: boolean;
-  /** The raw display name and login this was made from (the cache key's check). */
-  raw: string;
-  rawLogin: string;
-  /** The sender's board row once they have one (see `seat`). */
-  row: GifterRow | undefined;
-  /** Made by the latest `of`: its name may not be on the sender's row yet (the session clears it). */
-  fresh: boolean;
+  readonly callout: boolean;
 }
 
 /** Every anonymous gifter shares one board row. */
-export const ANONYMOUS_KEY = 'anonymous';
+const ANONYMOUS_KEY = 'anonymous';
+
+/** A sender's identity and the raw name and login it was made from. */
+interface Made {
+  raw: string;
+  rawLogin: string;
+  who: Who;
+}
 
 /**
- * Names and gift labels are cleaned once per distinct sender / gift name, not once per delivery: a
- * streak sends the same name dozens of times a second. Senders on the board stay cached as long as
- * their row (the board keeps every gifter anyway), with the row itself: one map lookup per delivery.
- * So do senders of money events (a streak's first steps come before its value is on the board);
- * everyone else (likes, follows) sits in a bounded cache, which a money event does not even read.
+ * Names and gift labels are cleaned once per distinct sender and name, not once per delivery: a
+ * streak sends the same name dozens of times a second. A sender whose name changed gets a new
+ * identity. Bounded: a stream left running for hours keeps the newest senders only.
  */
 export class Identities {
   readonly #blocklist: Blocklist;
   readonly #blockAction: BlockAction;
-  /** By platform, then the platform's user id (see `Sender.id`); anonymous gifters share one. */
-  readonly #gifters = new Map<Platform, Map<string, Who>>();
-  #anonymous: Who | undefined;
-  readonly #others = new RecentMap<Who>(10_000);
+  readonly #made = new RecentMap<Made>(20_000);
   readonly #labels = new RecentMap<string>(1_000);
 
   constructor(block: readonly string[], blockAction: BlockAction) {
@@ -58,52 +52,25 @@ export class Identities {
     return label;
   }
 
-  /** The sender of `event`; `money` says it ranks (so the sender is or becomes a gifter). */
-  of(event: CoreEvent, money: boolean): Who {
+  /** The sender of `event`. */
+  of(event: CoreEvent): Who {
     const sender = event.sender;
-    const gifters = this.#platform(event.platform);
-    const cached = sender.anonymous
-      ? this.#anonymous
-      : (gifters.get(sender.id) ?? (money ? undefined : this.#others.get(sender.key)));
-    if (cached && cached.raw === sender.name && cached.rawLogin === sender.login) return cached;
+    const key = sender.anonymous ? ANONYMOUS_KEY : sender.key;
+    const made = this.#made.get(key);
+    if (made && made.raw === sender.name && made.rawLogin === sender.login) return made.who;
     const name = sender.anonymous ? ANONYMOUS : sanitizeName(sender.name, sender.login);
     const blocked = !sender.anonymous && this.#blocklist.matches(sender.name, name, sender.login);
     const masked = blocked ? maskName(name) : name;
     const skip = blocked && this.#blockAction === 'skip';
     const who: Who = {
-      key: sender.anonymous ? ANONYMOUS_KEY : sender.key,
+      key,
       name: masked,
       login: sender.anonymous ? '' : sender.login,
       platform: event.platform,
       momentName: skip ? name : masked,
       callout: !skip,
-      raw: sender.name,
-      rawLogin: sender.login,
-      row: cached?.row,
-      fresh: true,
     };
-    if (sender.anonymous) this.#anonymous = who;
-    else if (who.row || money) gifters.set(sender.id, who);
-    else this.#others.set(sender.key, who);
+    this.#made.set(key, { raw: sender.name, rawLogin: sender.login, who });
     return who;
-  }
-
-  /**
-   * Links the sender of `event` (`who`, from `of`) to their board row (rows are never replaced)
-   * and keeps them cached with it.
-   */
-  seat(event: CoreEvent, who: Who, row: GifterRow): void {
-    who.row = row;
-    if (event.sender.anonymous) this.#anonymous = who;
-    else this.#platform(event.platform).set(event.sender.id, who);
-  }
-
-  #platform(platform: Platform): Map<string, Who> {
-    let gifters = this.#gifters.get(platform);
-    if (!gifters) {
-      gifters = new Map();
-      this.#gifters.set(platform, gifters);
-    }
-    return gifters;
   }
 }

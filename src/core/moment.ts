@@ -1,4 +1,5 @@
-import type { EventKind, Platform } from './events';
+import { countOf } from './describe';
+import { isRanked, type CoreEvent, type EventKind, type Platform } from './events';
 
 /**
  * What the overlay shows for one gift or one combo: the session turns core events into moments.
@@ -32,4 +33,36 @@ export interface Moment {
   updatedAt: number;
   /** False when the blocklist asks to skip the callout (the gift still counts on the board). */
   callout: boolean;
+}
+
+/** Who a moment thanks: the sender as shown (see identities.ts). */
+interface Thanked {
+  key: string;
+  momentName: string;
+  callout: boolean;
+}
+
+/**
+ * The moment one delivery shows on its own. A combo's steps share one id (the combo key), so they
+ * update one alert; the combo itself sets the count and value so far (combos.ts).
+ */
+export function momentOf(event: CoreEvent, who: Thanked, label: string, now: number): Moment {
+  const ranked = isRanked(event);
+  const gift = event.kind === 'gift' ? event.gift : undefined;
+  return {
+    id: event.combo && ranked ? event.combo.key : event.id,
+    kind: event.kind,
+    platform: event.platform,
+    userKey: who.key,
+    name: who.momentName,
+    gift: label,
+    giftId: gift?.id,
+    image: gift?.image,
+    count: countOf(event),
+    value: ranked ? event.value : 0,
+    final: true,
+    startedAt: now,
+    updatedAt: now,
+    callout: who.callout,
+  };
 }

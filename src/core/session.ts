@@ -1,10 +1,9 @@
 import { Board, type BoardRow } from './board';
 import { Combos, type ComboOutcome } from './combos';
 import { Dedupe } from './dedupe';
-import { countOf } from './describe';
 import { isRanked, type CoreEvent } from './events';
 import { Identities, type Who } from './identities';
-import type { Moment } from './moment';
+import { momentOf, type Moment } from './moment';
 import { sanitizeName } from './names';
 import {
   loadSnapshot,
@@ -84,79 +83,21 @@ export class GiftSession {
     return this.#board.size;
   }
 
-  /** The moment to show for this delivery, or null when it is dropped. */
+  /**
+   * One delivery: dedupe, combo (a streak or bomb step), credit the board and the goals, and the
+   * moment to show; null when it is dropped (a duplicate, a stale step, an absurd value).
+   */
   ingest(event: CoreEvent, now: number): Moment | null {
     if (!(event.value >= 0 && event.value <= MAX_EVENT_POINTS)) return this.#drop('invalid');
     if (!this.#dedupe.firstSeen(event)) return this.#drop('duplicate');
     this.#dirty = true;
-    const ranked = isRanked(event);
     // A test alert is thanked like a real one; it reaches the board only in a rehearsal session.
     const counted = event.test !== true || this.#options.countTests === true;
-    const who = this.#identities.of(event, counted && ranked && event.value > 0);
-    let row = who.row;
-    let changed = false;
-    if (!counted) {
-      // Never seated on a row, never renames one.
-    } else if (row === undefined) {
-      // A row made by a silence (tick) or restored from storage has no identity yet: look it up once.
-      row = this.#board.rowOf(who.key);
-      if (row) this.#identities.seat(event, who, row);
-    }
-    // A name seen before is on the row already: a streak step need not even read the row.
-    if (counted && row !== undefined && who.fresh) changed = this.#board.renameRow(row, who.name);
-    if (counted) who.fresh = false;
-    const gift = event.kind === 'gift' ? event.gift : undefined;
-    // One literal with every field (the same shape for every moment: V8 keeps one fast path).
-    const moment: Moment = {
-      id: event.combo && ranked ? event.combo.key : event.id,
-      kind: event.kind,
-      platform: event.platform,
-      userKey: who.key,
-      name: who.momentName,
-      gift: this.#identities.label(event),
-      giftId: gift?.id,
-      image: gift?.image,
-      count: countOf(event),
-      value: ranked ? event.value : 0,
-      final: true,
-      startedAt: now,
-      updatedAt: now,
-      callout: who.callout,
-    };
-    let result: Moment | null = moment;
-    if (!ranked) {
-      // Follows, raids, likes, shares: shown, never ranked; likes and follows count towards goals.
-      if (!counted) {
-        // A test follow or like is shown, never counted towards a goal.
-      } else if (event.kind === 'like') changed = this.#tally.like(event.count) || changed;
-      else if (event.kind === 'follow') changed = this.#tally.follow(who.key) || changed;
-    } else if (!event.combo) {
-      if (counted) {
-        const milli = toMilli(event.value);
-        changed = this.#add(event, who, milli) || changed;
-        changed = this.#tally.count(milli, giftsOf(event), coinsOf(event)) || changed;
-      }
-    } else {
-      const combos = counted ? this.#combos : this.#trials;
-      const outcome = combos.deliver({
-        combo: event.combo,
-        milli: toMilli(event.value),
-        count: moment.count,
-        price: gift ? gift.coins : 0,
-        final: event.final,
-        now,
-        moment,
-        user: who,
-      });
-      result = outcome ? outcome.moment : this.#drop('stale');
-      // The outcome's user is this delivery's (`who`): add through the identity's row.
-      if (outcome && counted) {
-        changed = this.#add(event, who, outcome.add) || changed;
-        changed = this.#tally.count(outcome.add, outcome.items, outcome.coins) || changed;
-      }
-    }
-    if (changed) this.#notify();
-    return result;
+    const who = this.#identities.of(event);
+    const step = this.#combine(event, who, counted, now);
+    if (!step) return this.#drop('stale');
+    if (counted && this.#credit(event, who, step)) this.#notify();
+    return step.moment;
   }
 
   /** Finishes combos silent for the streak timeout (their moments, final) and saves when due. */
@@ -216,17 +157,37 @@ export class GiftSession {
     return problem === null;
   }
 
-  /** Adds to the sender's total through the row kept on their identity (no lookup by key). */
-  #add(event: CoreEvent, who: Who, milli: number): boolean {
-    if (!(milli > 0)) return false;
-    if (who.row) this.#board.credit(who.row, who.name, milli);
-    // ingest() looked the key up on the board already: no row there.
-    else this.#identities.seat(event, who, this.#board.join(who, milli));
-    return true;
+  /** This delivery's moment and what it adds (a combo counts once, when it ends). */
+  #combine(event: CoreEvent, who: Who, counted: boolean, now: number): ComboOutcome | null {
+    const moment = momentOf(event, who, this.#identities.label(event), now);
+    if (!isRanked(event)) return { moment, user: who, add: 0, items: 0, coins: 0 };
+    if (!event.combo) {
+      const add = toMilli(event.value);
+      return { moment, user: who, add, items: giftsOf(event), coins: coinsOf(event) };
+    }
+    return (counted ? this.#combos : this.#trials).deliver({
+      combo: event.combo,
+      milli: toMilli(event.value),
+      count: moment.count,
+      price: event.kind === 'gift' ? event.gift.coins : 0,
+      final: event.final,
+      now,
+      moment,
+      user: who,
+    });
+  }
+
+  /** Credits the board and the goals; true when either changed (the latest name shows too). */
+  #credit(event: CoreEvent, who: Who, step: ComboOutcome): boolean {
+    let changed = this.#apply(step);
+    changed = this.#board.rename(who.key, who.name) || changed;
+    if (event.kind === 'like') changed = this.#tally.like(event.count) || changed;
+    else if (event.kind === 'follow') changed = this.#tally.follow(who.key) || changed;
+    return changed;
   }
 
   #apply(outcome: ComboOutcome): boolean {
-    this.#board.add(outcome.user, outcome.add);
+    if (outcome.add > 0) this.#board.add(outcome.user, outcome.add);
     const counted = this.#tally.count(outcome.add, outcome.items, outcome.coins);
     return outcome.add > 0 || counted;
   }

@@ -14,7 +14,7 @@ export interface SessionLimits {
   /** Followers remembered so a follow counts once per user (and how many are stored). */
   followers: number;
   persistFollowers: number;
-  /** Least time between two saves from tick(). */
+  /** Least time between two saves: tick() saves what changed once this much time has passed. */
   saveIntervalMs: number;
 }
 
@@ -26,7 +26,7 @@ export const DEFAULT_LIMITS: SessionLimits = {
   persistRows: 3_000,
   followers: 20_000,
   persistFollowers: 5_000,
-  saveIntervalMs: 2_000,
+  saveIntervalMs: 1_000,
 };
 
 export interface SessionOptions {
