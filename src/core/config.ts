@@ -188,8 +188,6 @@ export const PARAMS: readonly ParamRow[] = PARAM_NAMES.map((name) => {
   return row;
 });
 
-export { SOURCES, THEMES, FONTS, POSITIONS } from './params';
-
 /** The value scale a config asks for (see value.ts). */
 export function valueScaleOf(config: Config): ValueScale {
   return {

@@ -18,7 +18,7 @@ import { toMilli } from './value';
 
 export type { BoardRow } from './board';
 export type { KeyValueStore } from './persist';
-export { DEFAULT_LIMITS, sessionOptions } from './sessionOptions';
+export { sessionOptions } from './sessionOptions';
 export type { SessionLimits, SessionOptions } from './sessionOptions';
 
 /**

@@ -16,9 +16,6 @@ import { amount, drop, emit, ignore, MAX_AMOUNT, type MapResult, type Note } fro
  * safe choice.
  */
 
-/** TikFinity and the connector emit far more than gifts; these are read, the rest ignored. */
-export type TikTokEventName = 'gift' | 'follow' | 'share' | 'like' | 'social';
-
 /** Longest display text kept from the wire (names are shown far shorter: see core/names.ts). */
 export const TEXT_MAX = 2000;
 /** Longest picture URL kept. */

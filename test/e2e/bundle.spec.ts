@@ -66,7 +66,8 @@ test('in the browser, each page fetches no script beyond the budgeted ones', asy
     await page.goto(
       `${spec.page.replace(/^index\.html$/, './')}${spec.page.includes('overlays') ? '?source=demo&rate=600' : ''}`,
     );
-    await page.waitForTimeout(3_000);
+    // Everything the page loads at start has arrived once the network is quiet.
+    await page.waitForLoadState('networkidle');
     page.off('request', listen);
     expect(
       fetched.filter((name) => !counted.has(name)),

@@ -226,17 +226,17 @@ test('the start page offers the goal settings and a Goal URL that carries them',
   request,
 }) => {
   await page.goto('./');
-  await page.locator('input[name="goal"]').fill('10000');
-  await page.locator('input[name="goalkind"]').fill('likes');
-  await page.locator('input[name="goaltitle"]').fill('10k likes');
-  await page.locator('input[name="theme"]').fill('neon');
+  await page.getByLabel('goal', { exact: true }).fill('10000');
+  await page.getByLabel('goalkind').selectOption('likes');
+  await page.getByLabel('goaltitle').fill('10k likes');
+  await page.getByLabel('theme').selectOption('neon');
   const goal = page.getByLabel('Goal', { exact: true });
   await expect(goal).toHaveValue(
-    /\/overlays\/goal\.html\?theme=neon&goal=10000&goalkind=likes&goaltitle=10k\+likes$/,
+    /\/overlays\/goal\.html\?source=hub,demo&theme=neon&goal=10000&goalkind=likes&goaltitle=10k\+likes$/,
   );
   // The alerts URL leaves the goal out, so adding both sources never shows the bar twice.
   await expect(page.getByLabel('Alerts', { exact: true })).toHaveValue(
-    /\/overlays\/alerts\.html\?theme=neon$/,
+    /\/overlays\/alerts\.html\?source=hub,demo&theme=neon$/,
   );
   expect((await request.get(await goal.inputValue())).status()).toBe(200);
 });

@@ -1,2 +1,0 @@
-export { startFeedServer, type FeedServer } from './feedServer';
-export { startFakeTwitch, type FakeTwitch } from './fakeTwitch';
