@@ -42,13 +42,21 @@ test('every parameter gets a control, with its default shown and its error inlin
   const groups = await page
     .locator('[data-group]')
     .evaluateAll((els) => els.map((el) => el.getAttribute('data-group')));
-  expect(groups.slice(0, 6)).toEqual(['Feeds', 'Look', 'Alerts', 'Board', 'Filters', 'Sound']);
+  expect(groups.slice(0, 7)).toEqual([
+    'Feeds',
+    'Look',
+    'Alerts',
+    'Board',
+    'Goal',
+    'Filters',
+    'Sound',
+  ]);
 
   await page.getByLabel('top', { exact: true }).fill('3');
   await expect(page.getByLabel('Alerts', { exact: true })).toHaveValue(/top=3$/);
   await page.getByLabel('template').fill('');
-  await page.getByLabel('title').fill('x'.repeat(80));
-  const title = page.locator('.control', { has: page.getByLabel('title') });
+  await page.getByLabel('title', { exact: true }).fill('x'.repeat(80));
+  const title = page.locator('.control', { has: page.getByLabel('title', { exact: true }) });
   await expect(title.locator('.error')).toContainText('title must be text of up to 60 characters');
   await expect(page.getByRole('alert')).toContainText('title');
   await expect(page.getByLabel('Alerts', { exact: true })).not.toHaveValue(/title=/);
