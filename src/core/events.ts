@@ -7,10 +7,12 @@
  */
 
 /** Where an event came from. Used for display (a platform mark) and for user keys, never for rules. */
-export type Platform = 'tiktok' | 'twitch' | 'custom';
+export const PLATFORMS = ['tiktok', 'twitch', 'custom'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 /** Twitch subscription tiers. Prime is worth Tier 1 by default. */
-export type SubTier = 'prime' | '1' | '2' | '3';
+export const SUB_TIERS = ['prime', '1', '2', '3'] as const;
+export type SubTier = (typeof SUB_TIERS)[number];
 
 export interface Sender {
   /** Stable user key: `${platform}:${id}`. Never built from the display name. */

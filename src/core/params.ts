@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
 import { DEFAULT_TIERS } from './queueTiers';
+import { TEMPLATE_FIELDS_TEXT } from './template';
+import { DEFAULT_SCALE } from './value';
 import {
   ascendingNumbers,
   factor,
@@ -27,7 +29,9 @@ import { GOAL_KINDS } from './tally';
 export { GOAL_KINDS };
 export const SOURCES = ['demo', 'tikfinity', 'twitch', 'ws', 'hub'] as const;
 export const THEMES = ['glow', 'neon', 'candy', 'minimal'] as const;
+export type Theme = (typeof THEMES)[number];
 export const FONTS = ['system', 'rounded', 'serif', 'mono', 'display'] as const;
+export type Font = (typeof FONTS)[number];
 export const POSITIONS = [
   'top-left',
   'top',
@@ -37,6 +41,13 @@ export const POSITIONS = [
   'bottom',
   'bottom-right',
 ] as const;
+export type Position = (typeof POSITIONS)[number];
+
+/** Where the feeds connect by default: TikFinity's local WebSocket, Twitch chat's. */
+export const FEED_URLS = {
+  tikfinity: 'ws://localhost:21213/',
+  irc: 'wss://irc-ws.chat.twitch.tv:443',
+} as const;
 
 const onOffText = (value: boolean) => (value ? 'on' : 'off');
 const showHideText = (value: boolean) => (value ? 'show' : 'hide');
@@ -62,7 +73,7 @@ export const FIELDS = {
   rate: spec(numberIn(1, 600), 30, 'a number from 1 to 600', 'Demo gifts per minute'),
   tikfinity: spec(
     wsUrl(),
-    'ws://localhost:21213/',
+    FEED_URLS.tikfinity,
     'a ws:// or wss:// URL',
     'TikFinity event WebSocket (source=tikfinity)',
   ),
@@ -74,7 +85,7 @@ export const FIELDS = {
   ),
   irc: spec(
     wsUrl(),
-    'wss://irc-ws.chat.twitch.tv:443',
+    FEED_URLS.irc,
     'a ws:// or wss:// URL',
     'Twitch chat WebSocket (keep the default)',
   ),
@@ -120,24 +131,34 @@ export const FIELDS = {
   ),
   coin: spec(
     factor(0, 100),
-    1,
+    DEFAULT_SCALE.coin,
     'a number from 0 to 100 (3 decimals at most)',
     'Points per TikTok coin',
   ),
   bit: spec(
     factor(0, 100),
-    1,
+    DEFAULT_SCALE.bit,
     'a number from 0 to 100 (3 decimals at most)',
     'Points per Twitch bit',
   ),
   tier1: spec(
     factor(0, 100000),
-    500,
+    DEFAULT_SCALE.tier1,
     'a number from 0 to 100000',
     'Points per Tier 1 or Prime sub',
   ),
-  tier2: spec(factor(0, 100000), 1000, 'a number from 0 to 100000', 'Points per Tier 2 sub'),
-  tier3: spec(factor(0, 100000), 2500, 'a number from 0 to 100000', 'Points per Tier 3 sub'),
+  tier2: spec(
+    factor(0, 100000),
+    DEFAULT_SCALE.tier2,
+    'a number from 0 to 100000',
+    'Points per Tier 2 sub',
+  ),
+  tier3: spec(
+    factor(0, 100000),
+    DEFAULT_SCALE.tier3,
+    'a number from 0 to 100000',
+    'Points per Tier 3 sub',
+  ),
   streak: spec(
     numberIn(1, 60),
     8,
@@ -147,14 +168,14 @@ export const FIELDS = {
   template: spec(
     z.pipe(text(120), z.string().check(z.minLength(1))),
     'Thank you, {name}!',
-    'text of 1 to 120 characters; {name} {gift} {count} {value} are filled in',
+    `text of 1 to 120 characters; ${TEMPLATE_FIELDS_TEXT} are filled in`,
     'Callout text',
     'alerts',
   ),
   min: spec(
     numberIn(0, 1e9),
     0,
-    'a number of points from 0',
+    'a number of points from 0 to 1000000000',
     'Gifts below this many points get only a compact callout (or none)',
     'alerts',
   ),

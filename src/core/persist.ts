@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import type { BoardEntry } from './board';
 import type { ClosedCombo, OpenCombo } from './combos';
+import { PLATFORMS } from './events';
 import type { TallySnapshot } from './tally';
 
 /**
@@ -23,14 +24,13 @@ export function storageKey(session: string, role: string): string {
 }
 
 const kinds = ['gift', 'cheer', 'sub', 'giftsub', 'follow', 'raid', 'like', 'share'] as const;
-const platforms = ['tiktok', 'twitch', 'custom'] as const;
 const milli = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
 const count = z.number().check(z.minimum(0));
 
 const momentSchema = z.object({
   id: z.string(),
   kind: z.enum(kinds),
-  platform: z.enum(platforms),
+  platform: z.enum(PLATFORMS),
   userKey: z.string(),
   name: z.string(),
   gift: z.string(),
@@ -48,7 +48,7 @@ const user = z.object({
   key: z.string(),
   name: z.string(),
   login: z.string(),
-  platform: z.enum(platforms),
+  platform: z.enum(PLATFORMS),
 });
 const worth = { best: milli, bestCount: count, parts: milli, partCount: count };
 

@@ -1,5 +1,12 @@
 import { z } from 'zod/mini';
-import type { Combo, CoreEvent, Platform, Sender } from '../core/events';
+import {
+  PLATFORMS,
+  SUB_TIERS,
+  type Combo,
+  type CoreEvent,
+  type Platform,
+  type Sender,
+} from '../core/events';
 import { bitPoints, giftPoints, subPoints, type ValueScale } from '../core/value.ts';
 import {
   amount,
@@ -22,7 +29,7 @@ import {
 export const PROTOCOL_VERSION = 1;
 
 const text = z.optional(z.string().check(z.maxLength(2000)));
-const tier = z._default(z.enum(['prime', '1', '2', '3']), '1');
+const tier = z._default(z.enum(SUB_TIERS), '1');
 const positive = (what: string) => z.refine<number>((n) => n > 0, `${what} must be > 0`);
 
 const user = z.object({
@@ -35,7 +42,7 @@ const user = z.object({
 const base = {
   v: z.literal(PROTOCOL_VERSION),
   id: idString,
-  platform: z._default(z.enum(['tiktok', 'twitch', 'custom']), 'custom'),
+  platform: z._default(z.enum(PLATFORMS), 'custom'),
   at: z.optional(millis),
   user,
   anonymous: z.optional(z.boolean()),

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { FEED_URLS } from '../core/params';
 import type { ValueScale } from '../core/value';
 import { deliver } from './deliver';
 import { openSocket } from './socket';
@@ -14,8 +15,6 @@ import { describeIssues, drop, type MapResult } from './wire';
  * that forward them raw). TikFinity sends no heartbeat, so a quiet stream is never taken for a dead
  * socket: no silence watchdog here; a half-open socket is left to the browser's TCP timeouts.
  */
-
-export const TIKFINITY_DEFAULT_URL = 'ws://localhost:21213/';
 
 /** Longest event name accepted. */
 const EVENT_MAX = 64;
@@ -33,7 +32,7 @@ export function mapTikFinityJson(json: unknown, scale: ValueScale, receivedAt: n
 }
 
 export function createTikfinityFeed(options: { url?: string } & SocketFeedDeps): Feed {
-  const url = options.url ?? TIKFINITY_DEFAULT_URL;
+  const url = options.url ?? FEED_URLS.tikfinity;
   const now = (options.timers ?? systemTimers).now;
   return {
     name: 'tikfinity',

@@ -1,3 +1,4 @@
+import { FEED_URLS } from '../core/params';
 import tmi from 'tmi.js';
 import type { ValueScale } from '../core/value';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
@@ -16,8 +17,6 @@ import type { Feed, FeedSink } from './types';
  * PING/PONG watchdog (a PING every 60 s, closed after 10 s without PONG), which ends as a
  * 'disconnected' event here.
  */
-
-export const TWITCH_DEFAULT_IRC = 'wss://irc-ws.chat.twitch.tv:443';
 
 export interface TwitchFeedOptions {
   channel: string;
@@ -48,7 +47,7 @@ export function createTwitchFeed(options: TwitchFeedOptions): Feed {
   return {
     name: 'twitch',
     start(sink) {
-      const irc = options.irc ?? TWITCH_DEFAULT_IRC;
+      const irc = options.irc ?? FEED_URLS.irc;
       let connection: ReturnType<typeof ircConnection>;
       try {
         connection = ircConnection(irc);

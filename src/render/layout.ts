@@ -1,7 +1,8 @@
 import type { Tier } from '../core/queueTiers';
 
-export type Position =
-  'top-left' | 'top' | 'top-right' | 'center' | 'bottom-left' | 'bottom' | 'bottom-right';
+import type { Position } from '../core/params';
+
+export type { Position };
 
 /** Size of one layout unit in px: effects are designed on a 1000-unit short side. */
 export function unitOf(width: number, height: number): number {

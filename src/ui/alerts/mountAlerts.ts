@@ -13,7 +13,7 @@ import AlertsLayer from './AlertsLayer.svelte';
 import { AlertsState } from './AlertsState.svelte';
 import { calloutOf } from './calloutModel';
 import { installDebugHook } from './debugHook';
-import { missingFields, templateParts } from './templateParts';
+import { missingFields, templateParts } from '../../core/template';
 import { watchVisibility } from './visibility';
 
 /** The config fields the alerts read (all from the one schema in core/config.ts). */
@@ -113,7 +113,7 @@ export async function mountAlerts(
       tier: alert.tier,
       art: giftArt(gift),
       fallback: builtInArt(gift),
-      position: config.position as Position,
+      position: config.position,
       palette,
     };
   };

@@ -1,20 +1,20 @@
 /**
  * The built-in themes as data: colours for the canvas effects and the CSS class that styles the
- * callouts (themes.css). `accent=` replaces the main colour of either; `font=` picks a font stack
- * (system fonts only: nothing is fetched from the web). Emoji come from the system's own fallback: an
+ * callouts (themes.css), one palette and one font stack for each name in core/params.ts.
+ * `accent=` replaces the main colour of either; `font=` picks a font stack (Nunito for
+ * `font=rounded` is bundled with the page; the others are system fonts: nothing is fetched). Emoji come from the system's own fallback: an
  * emoji font named in the stack makes Chromium draw spaces and digits with it (wide gaps).
  */
-export type ThemeName = 'glow' | 'neon' | 'candy' | 'minimal';
-export type FontKey = 'system' | 'rounded' | 'serif' | 'mono' | 'display';
+import { THEMES, type Font, type Theme } from '../../core/params';
 
-export const PALETTES: Readonly<Record<ThemeName, readonly string[]>> = {
+const PALETTES: Readonly<Record<Theme, readonly string[]>> = {
   glow: ['#ffc24b', '#ff8a3d', '#fff1c1', '#ff5e7a', '#ffe08a'],
   neon: ['#ff2bd6', '#20e3ff', '#b26bff', '#ffffff', '#39ff88'],
   candy: ['#ff7ac3', '#7ad7ff', '#ffe36e', '#9dffb0', '#c9a2ff'],
   minimal: ['#ffffff', '#d9dde3', '#9aa4b2', '#ffffff'],
 };
 
-export const FONT_STACKS: Readonly<Record<FontKey, string>> = {
+export const FONT_STACKS: Readonly<Record<Font, string>> = {
   system: `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif`,
   rounded: `"Nunito", ui-rounded, "SF Pro Rounded", "Varela Round", "Arial Rounded MT Bold", "Segoe UI", sans-serif`,
   serif: `"Iowan Old Style", "Palatino Linotype", Palatino, Georgia, "DejaVu Serif", serif`,
@@ -24,8 +24,8 @@ export const FONT_STACKS: Readonly<Record<FontKey, string>> = {
 
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
-export function isThemeName(name: string): name is ThemeName {
-  return Object.prototype.hasOwnProperty.call(PALETTES, name);
+function isTheme(name: string): name is Theme {
+  return (THEMES as readonly string[]).includes(name);
 }
 
 /** '#abc' or '#aabbcc' -> 0xaabbcc (null for anything else). */
@@ -37,7 +37,7 @@ export function colourNumber(hex: string): number | null {
 
 /** Effect colours: the theme's, with the accent (when valid) first. */
 export function paletteOf(theme: string, accent: string | undefined): number[] {
-  const base = PALETTES[isThemeName(theme) ? theme : 'glow'];
+  const base = PALETTES[isTheme(theme) ? theme : 'glow'];
   const colours = (accent && HEX.test(accent) ? [accent, ...base.slice(1)] : [...base]).map(
     colourNumber,
   );
@@ -47,15 +47,12 @@ export function paletteOf(theme: string, accent: string | undefined): number[] {
 /** CSS custom properties for the page root: values re-checked here, never raw URL text in CSS. */
 export function themeVars(options: {
   accent: string | undefined;
-  font: string;
+  font: Font;
   scale: number;
 }): Record<string, string> {
   const vars: Record<string, string> = {};
   if (options.accent && HEX.test(options.accent)) vars['--gg-accent'] = options.accent;
-  const font = Object.prototype.hasOwnProperty.call(FONT_STACKS, options.font)
-    ? FONT_STACKS[options.font as FontKey]
-    : FONT_STACKS.system;
-  vars['--gg-font'] = font;
+  vars['--gg-font'] = FONT_STACKS[options.font] ?? FONT_STACKS.system;
   const scale = Number.isFinite(options.scale) ? Math.min(3, Math.max(0.5, options.scale)) : 1;
   vars['--gg-scale'] = String(scale);
   return vars;

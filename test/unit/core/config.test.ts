@@ -285,3 +285,18 @@ describe('the start page controls, from the schema', () => {
     expect(PARAMS.every((p) => p.group !== '')).toBe(true);
   });
 });
+
+describe('the parameter table cannot drift from the schema', () => {
+  it("names each field's own bounds and choices in its allowed text", () => {
+    for (const row of PARAMS) {
+      const control = row.control;
+      if (control.kind === 'slider' || control.kind === 'number') {
+        expect(row.allowed, row.name).toContain(`from ${control.min} to ${control.max}`);
+      } else if (control.kind === 'select' || control.kind === 'choices') {
+        for (const option of control.options) expect(row.allowed, row.name).toContain(option);
+      } else if (control.kind === 'switch') {
+        expect(row.allowed, row.name).toBe(`${control.on} or ${control.off}`);
+      }
+    }
+  });
+});

@@ -8,7 +8,6 @@ import {
   tierFromPlan,
   toMilli,
 } from '../../../src/core/value';
-import { fillTemplate } from '../../../src/core/template';
 
 describe('value scale', () => {
   it.each([
@@ -54,23 +53,5 @@ describe('value scale', () => {
       toMilli(Infinity),
     ]).toEqual([300, 29999000, 0, 0, 0]);
     expect(fromMilli(toMilli(1.5))).toBe(1.5);
-  });
-});
-
-describe('fillTemplate', () => {
-  it('fills {name} {gift} {count} {value} and leaves unknown placeholders as typed', () => {
-    const text = fillTemplate('Thank you {name} for {count} x {gift} ({value} pts) {oops}', {
-      name: '<b>Zed</b>',
-      gift: 'Rose',
-      count: 30,
-      value: 0.30000000000000004,
-    });
-    expect(text).toBe('Thank you <b>Zed</b> for 30 x Rose (0.3 pts) {oops}');
-  });
-
-  it('does not expand placeholders that come in through the name', () => {
-    expect(fillTemplate('Hi {name}', { name: '{gift}', gift: 'Rose', count: 1, value: 1 })).toBe(
-      'Hi {gift}',
-    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingFields, templateParts } from '../../../../src/ui/alerts/templateParts';
+import { missingFields, templateParts } from '../../../src/core/template';
 
 describe('templateParts', () => {
   it('cuts a template into text and fields', () => {
