@@ -93,7 +93,7 @@ export const FIELDS = {
     z.optional(wsUrl()),
     undefined as string | undefined,
     'a ws:// or wss:// URL',
-    'Giftglow protocol WebSocket, e.g. the TikTok relay (source=ws)',
+    'Giftglow protocol WebSocket, e.g. a script or Streamer.bot (source=ws)',
   ),
   hub: spec(
     z.optional(wsUrl()),

@@ -22,7 +22,7 @@ import {
 /**
  * Giftglow's own feed protocol, version 1 (documented in docs/feed-protocol.md): one JSON event,
  * or an array of them, per text frame. Made for tools that are not TikTok or Twitch libraries
- * (Streamer.bot, a script, our relay): a sender only says what happened; the overlay applies the
+ * (Streamer.bot, a script, the local hub's test buttons): a sender only says what happened; the overlay applies the
  * value scale. Unknown fields are ignored so v1 can grow without breaking old senders.
  */
 

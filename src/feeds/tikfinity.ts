@@ -11,7 +11,7 @@ import { describeIssues, drop, type MapResult } from './wire';
 
 /**
  * TikTok LIVE through TikFinity's local event WebSocket. Frames are `{"event", "data"}` where
- * `data` has tiktok-live-connector's flat v1 shape (2.x nested shapes are accepted too, for relays
+ * `data` has tiktok-live-connector's flat v1 shape (2.x nested shapes are accepted too, for services
  * that forward them raw). TikFinity sends no heartbeat, so a quiet stream is never taken for a dead
  * socket: no silence watchdog here; a half-open socket is left to the browser's TCP timeouts.
  */
