@@ -142,6 +142,9 @@ export function isRanked(event: CoreEvent): boolean {
   return RANKED_KINDS.has(event.kind);
 }
 
+/** A feed's connection state, as data. The page shows the worst of all its feeds. */
+export type FeedStatus = 'connecting' | 'live' | 'retrying' | 'offline';
+
 /** Compile-time proof that a switch over a union is exhaustive. */
 export function exhaustive(value: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(value)}`);

@@ -1,7 +1,6 @@
-import type { CoreEvent } from '../core/events';
+import type { CoreEvent, FeedStatus } from '../core/events';
 
-/** A feed's connection state, as data. The page shows the worst of all its feeds. */
-export type FeedStatus = 'connecting' | 'live' | 'retrying' | 'offline';
+export type { FeedStatus };
 
 /** Where a feed delivers what it reads. The composition root (src/app) owns the sink. */
 export interface FeedSink {
