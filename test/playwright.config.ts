@@ -8,7 +8,10 @@ import { existsSync } from 'node:fs';
 function chromium(): string | undefined {
   const fromEnv = process.env.GIFTGLOW_CHROMIUM;
   if (fromEnv) return fromEnv;
-  if (process.env.PLAYWRIGHT_BROWSERS_PATH || existsSync(`${process.env.HOME}/.cache/ms-playwright`)) {
+  if (
+    process.env.PLAYWRIGHT_BROWSERS_PATH ||
+    existsSync(`${process.env.HOME}/.cache/ms-playwright`)
+  ) {
     return undefined;
   }
   return '/usr/bin/chromium';

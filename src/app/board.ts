@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const { config } = runtime;
   const root = document.documentElement;
   root.classList.add(`gg-theme-${config.theme}`);
-  for (const [name, value] of Object.entries(themeVars(config))) root.style.setProperty(name, value);
+  for (const [name, value] of Object.entries(themeVars(config)))
+    root.style.setProperty(name, value);
   const model = new BoardModel(runtime.session, { size: config.top });
   const page = new PageState();
   const target = document.getElementById('app');

@@ -28,7 +28,8 @@ export function createLog(now: () => number = () => Date.now(), sink = console.e
       lastAt.set(key, t);
       total++;
       sink(`[giftglow] ${message}${more ? ` (+${more} similar)` : ''}`);
-      if (total === TOTAL_CAP) sink('[giftglow] log cap reached; further problems are counted silently');
+      if (total === TOTAL_CAP)
+        sink('[giftglow] log cap reached; further problems are counted silently');
     },
   };
 }

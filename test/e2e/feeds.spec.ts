@@ -51,7 +51,9 @@ test.describe('source=tikfinity', () => {
     server.send('{"event": "gift", "data": ');
     server.send(`"${'x'.repeat(70_000)}"`);
     server.send(JSON.stringify({ hello: 'world' }));
-    server.send(tikfinityFrame('gift', { ...FLAT_LION, msgId: 'nobody', userId: null, uniqueId: null }));
+    server.send(
+      tikfinityFrame('gift', { ...FLAT_LION, msgId: 'nobody', userId: null, uniqueId: null }),
+    );
     server.send(tikfinityFrame('gift', { ...FLAT_LION, msgId: 'huge', repeatCount: 1e12 }));
     server.send(tikfinityFrame('gift', FLAT_LION));
     await expect(row(page, ZERODY)).toHaveAttribute('data-value', '29999');
