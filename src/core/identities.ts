@@ -34,7 +34,8 @@ interface Made {
 export class Identities {
   readonly #blocklist: Blocklist;
   readonly #blockAction: BlockAction;
-  readonly #made = new RecentMap<Made>(20_000);
+  /** As many senders as a big board holds: a miss cleans the name again on every step. */
+  readonly #made = new RecentMap<Made>(100_000);
   readonly #labels = new RecentMap<string>(1_000);
 
   constructor(block: readonly string[], blockAction: BlockAction) {

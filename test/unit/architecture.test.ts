@@ -149,6 +149,28 @@ function isPropertyName(node: ts.Identifier): boolean {
 const read = (path: string) => readFileSync(path, 'utf8');
 const rel = (path: string) => relative(ROOT, path);
 
+/**
+ * Which layers each layer may import (STYLE.md): core nothing of ours above it; feeds and render
+ * only core; ui only core (types they share live there); the Node-only hub core and feeds (it
+ * judges frames with the overlay's own protocol schema); app, the composition roots, everything.
+ */
+const LAYERS = ['core', 'feeds', 'render', 'ui', 'hub', 'app'] as const;
+type Layer = (typeof LAYERS)[number];
+const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
+  core: ['core'],
+  feeds: ['core', 'feeds'],
+  render: ['core', 'render'],
+  ui: ['core', 'ui'],
+  hub: ['core', 'feeds', 'hub'],
+  app: ['core', 'feeds', 'render', 'ui', 'app'],
+};
+
+function layerOf(path: string): Layer {
+  const top = relative(SRC, path).split(/[\\/]/)[0] ?? '';
+  if (!(LAYERS as readonly string[]).includes(top)) throw new Error(`${rel(path)}: no layer`);
+  return top as Layer;
+}
+
 describe('architecture', () => {
   it('keeps src/core pure: no pixi, svelte, tmi.js, ws, node:*, DOM, clock or randomness, nothing outside core', () => {
     const files = filesUnder(CORE, ['.ts']);
@@ -159,11 +181,23 @@ describe('architecture', () => {
     expect(problems).toEqual([]);
   });
 
-  it('lets only one file in src/ import tmi.js', () => {
+  it('lets exactly one file in src/ import tmi.js: the Twitch feed', () => {
     const importers = filesUnder(SRC, ['.ts', '.svelte']).filter((path) =>
       importsOf(path, read(path)).includes('tmi.js'),
     );
-    expect(importers.length).toBeLessThanOrEqual(1);
+    expect(importers.map(rel)).toEqual(['src/feeds/twitchFeed.ts']);
+  });
+
+  it('holds the layer matrix: each layer imports only the layers below it', () => {
+    const problems = filesUnder(SRC, ['.ts', '.svelte']).flatMap((path) => {
+      const from = layerOf(path);
+      return importsOf(path, read(path))
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => layerOf(resolve(dirname(path), spec)))
+        .filter((to) => !MAY_IMPORT[from].includes(to))
+        .map((to) => `${rel(path)} (${from}) imports ${to}`);
+    });
+    expect(problems).toEqual([]);
   });
 
   it('imports zod only as zod/mini: full zod would put ~40 KB gzip back into every page', () => {
