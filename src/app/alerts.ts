@@ -3,7 +3,7 @@ import { seededRandom } from '../feeds/demoRandom';
 import { goalSpecOf } from '../core/goal';
 import { BoardModel } from '../ui/board/boardModel.svelte';
 import { GoalModel } from '../ui/goal/goalModel.svelte';
-import { mountAlerts } from '../ui/alerts/mountAlerts';
+import { mountAlerts } from './mountAlerts';
 import PageChrome from '../ui/page/PageChrome.svelte';
 import { PageState } from '../ui/page/pageState.svelte';
 import { styleText, themeVars } from '../ui/themes/themes';

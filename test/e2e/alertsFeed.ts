@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { FeedServer } from '../servers/feedServer';
-import type { AlertsHook } from '../../src/ui/alerts/debugHook';
+import type { AlertsHook } from '../../src/app/debugHook';
 
 /** Giftglow-protocol frames for the alerts specs: a test says who gives what, nothing else. */
 export function gift(options: {

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { FeedServer } from '../../servers/feedServer';
 import { PROBE_SCRIPT, type Probe } from './probe';
-import type { AlertsHook } from '../../../src/ui/alerts/debugHook';
+import type { AlertsHook } from '../../../src/app/debugHook';
 
 export const BASELINE_URL = (port: number) => `http://localhost:${port}/baseline.html`;
 

@@ -1,20 +1,20 @@
 import { mount, unmount } from 'svelte';
-import type { Config } from '../../core/config';
-import type { Moment } from '../../core/moment';
-import { AlertQueue, type Alert } from '../../core/queue';
-import { builtInArt, giftArt } from '../../render/giftArt';
-import type { Position } from '../../render/layout';
-import { Stage } from '../../render/Stage';
-import type { EffectSpec } from '../../render/effects/GiftEffect';
-import { Chimes } from '../sound/Chimes';
-import { paletteOf, themeVars } from '../themes/themes';
-import '../themes/themes.css';
-import AlertsLayer from './AlertsLayer.svelte';
-import { AlertsState } from './AlertsState.svelte';
-import { calloutOf } from './calloutModel';
+import type { Config } from '../core/config';
+import type { Moment } from '../core/moment';
+import { AlertQueue, type Alert } from '../core/queue';
+import { builtInArt, giftArt } from '../render/giftArt';
+import type { Position } from '../render/layout';
+import { Stage } from '../render/Stage';
+import type { EffectSpec } from '../render/effects/GiftEffect';
+import { Chimes } from '../ui/sound/Chimes';
+import { paletteOf, themeVars } from '../ui/themes/themes';
+import '../ui/themes/themes.css';
+import AlertsLayer from '../ui/alerts/AlertsLayer.svelte';
+import { AlertsState } from '../ui/alerts/AlertsState.svelte';
+import { calloutOf } from '../ui/alerts/calloutModel';
 import { installDebugHook } from './debugHook';
-import { missingFields, templateParts } from '../../core/template';
-import { watchVisibility } from './visibility';
+import { missingFields, templateParts } from '../core/template';
+import { watchVisibility } from '../ui/alerts/visibility';
 
 /** The config fields the alerts read (all from the one schema in core/config.ts). */
 export type AlertsConfig = Pick<

@@ -1,6 +1,6 @@
-import type { AlertQueue, QueueStats } from '../../core/queue';
-import type { Stage } from '../../render/Stage';
-import type { Chimes } from '../sound/Chimes';
+import type { AlertQueue, QueueStats } from '../core/queue';
+import type { Stage } from '../render/Stage';
+import type { Chimes } from '../ui/sound/Chimes';
 
 interface Parts {
   stage: Stage | null;
