@@ -8,6 +8,7 @@ import type { SpritePool } from '../SpritePool';
 import type { ParticleTextures } from '../textures';
 import { createArt, showPicture } from './art';
 import { Particles } from './Particles';
+import { grow, type Box } from './reach';
 import { RECIPES, type Recipe } from './recipes';
 
 /** What the alerts page asks the stage to play. */
@@ -101,6 +102,26 @@ export class GiftEffect {
 
   get done(): boolean {
     return this.age >= this.end;
+  }
+
+  /**
+   * Where this effect can draw, in screen px: its particles' reach, the art (bounce and combo
+   * pulse included) and the halo. Grows when a combo step adds sparks; never shrinks.
+   */
+  screenBox(): Box {
+    const art = (this.recipe.artSize / 2) * 1.45 + 8;
+    const halo = this.halo ? ((this.recipe.artSize * 2.4) / 2) * 1.06 * 1.06 : 0;
+    const r = Math.max(art, halo);
+    const box = { left: -r, top: -r, right: r, bottom: r };
+    grow(box, this.particles.reach);
+    const { x, y } = this.container.position;
+    const unit = this.container.scale.x;
+    return {
+      left: x + box.left * unit,
+      top: y + box.top * unit,
+      right: x + box.right * unit,
+      bottom: y + box.bottom * unit,
+    };
   }
 
   /** Make room for newer effects: fade out now. */
