@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
+import { loadavg } from 'node:os';
 import { BASELINE_PORT } from '../playwright.bench.config';
 import { startFeedServer, type FeedServer } from '../../servers/feedServer';
 import { cpuOver, type CpuUse } from './cdp';
@@ -109,11 +110,24 @@ async function still(browser: Browser, url: string, counter: string | null, ms =
 const VARIANTS: { label: string; params: string; css?: string }[] = [
   { label: 'quality=high (full effects, full resolution)', params: '&quality=high' },
   { label: 'quality=light', params: '&quality=light' },
-  { label: 'quality=light, fps=60 (no cap below the display rate)', params: '&quality=light&fps=60' },
+  {
+    label: 'quality=light, fps=60 (no cap below the display rate)',
+    params: '&quality=light&fps=60',
+  },
   {
     label: 'callouts hidden (effects alone)',
     params: '',
     css: '.gg-callouts { display: none !important; }',
+  },
+  {
+    label: 'canvas hidden (callouts alone; effects still drawn, not composited)',
+    params: '',
+    css: '.gg-stage { visibility: hidden !important; }',
+  },
+  {
+    label: 'callouts without CSS animations',
+    params: '',
+    css: '.gg-callout, .gg-count { animation: none !important; transition: none !important; }',
   },
   {
     label: 'callouts without shadows',
@@ -159,6 +173,7 @@ test('animation cost: CPU while alerts play, beside the empty stage and about:bl
       variants.push({ label: v.label, ...(await oneAlert(browser, feed, LION, v.params, v.css)) });
 
     writeSection('cost', {
+      loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
       blank,
       stage,
       tier4,
