@@ -9,7 +9,7 @@ import type { ParticleTextures } from '../textures';
 import { createArt, showPicture } from './art';
 import { Particles } from './Particles';
 import { grow, type Box } from './reach';
-import { RECIPES, type Recipe } from './recipes';
+import { LIGHT_RECIPES, RECIPES, type Recipe } from './recipes';
 
 /** What the alerts page asks the stage to play. */
 export interface EffectSpec {
@@ -31,8 +31,9 @@ export interface EffectDeps {
   random: () => number;
   screen: () => { width: number; height: number };
   /**
-   * The GPU is slow (software GL): at most a tier-2 burst and no halo, whatever the gift. The art
-   * keeps its tier's size; the big fills (halo, rings, rain) are what such a GPU cannot afford.
+   * Light effects (a slow GPU, or quality=light): LIGHT_RECIPES, no halo and nothing screen-wide.
+   * The art keeps its tier's size; the big fills (halo, screen-wide rain) are what such a GPU cannot
+   * afford.
    */
   light?: boolean;
 }
@@ -63,9 +64,7 @@ export class GiftEffect {
     private readonly deps: EffectDeps,
   ) {
     const full = RECIPES[spec.tier];
-    this.recipe = deps.light
-      ? { ...RECIPES[spec.tier > 2 ? 2 : spec.tier], halo: false, artSize: full.artSize }
-      : full;
+    this.recipe = deps.light ? { ...LIGHT_RECIPES[spec.tier], artSize: full.artSize } : full;
     this.end = this.recipe.length;
     this.jitter = deps.random();
     const fx = new Container();
