@@ -198,6 +198,14 @@ const METHOD = `### How it is measured
 - **Latency**: \`Date.now()\` in the Node sender just before \`ws.send\`, and in the page when a
   \`MutationObserver\` sees the \`.gg-callout\` inserted and at the next animation frame (one
   machine, one clock). Each gift waits for nothing queued and a free callout slot (\`duration=1\`).
+- **Animation cost** (test/bench/browser/cost.spec.ts, issue 13): each window on a page of its own,
+  the only page open, so every CPU-second counted is that page's: about:blank and the empty stage
+  for 5 s each; one tier-4 (Lion) and one tier-1 (Rose) alert from the gift's frame until its
+  callout has left (each on a fresh page whose first alert, paying one-off costs, came before); the
+  burst's 1,000 frames (same seed as above) to the alerts page alone, from the first frame until the
+  queue has nothing waiting or playing. CPU = renderer + GPU process (\`SystemInfo.getProcessInfo\`,
+  which Chromium 156 reports as type \`GPU\`). "Where the time goes" plays the same tier-4 alert with
+  one thing changed: a parameter, or a bench-only style that hides or strips part of the page.
 - **Soak**: 50,000 gifts from 1,000 gifters (20% streak steps) at ~5,000/s, in three phases; the
   counts are read at rest after each phase: CDP \`HeapProfiler.collectGarbage\` twice, then
   \`Runtime.getHeapUsage\`, \`Memory.getDOMCounters\`, \`DOMDebugger.getEventListeners\` on window
