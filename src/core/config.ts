@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { FIELDS, FONTS, POSITIONS, SOURCES, THEMES } from './params';
+import { FIELDS, FONTS, POSITIONS, QUALITIES, SOURCES, THEMES } from './params';
 import type { ParamSpec } from './paramTypes';
 import type { ValueScale } from './value';
 
@@ -169,6 +169,7 @@ const CHOICES: Partial<Record<ParamName, readonly string[]>> = {
   font: FONTS,
   position: POSITIONS,
   sound: ON_OFF,
+  quality: QUALITIES,
   issues: SHOW_HIDE,
   status: SHOW_HIDE,
   board: ON_OFF,

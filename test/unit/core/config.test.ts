@@ -163,7 +163,7 @@ describe('toQuery', () => {
 describe('PARAMS', () => {
   it('describes every parameter with its default, what is allowed and what it means', () => {
     expect(PARAMS.map((p) => p.name)).toEqual(PARAM_NAMES);
-    expect(PARAMS.length).toBe(35);
+    expect(PARAMS.length).toBe(37);
     for (const row of PARAMS) {
       expect(row.allowed.length).toBeGreaterThan(3);
       expect(row.meaning.length).toBeGreaterThan(3);
@@ -187,6 +187,7 @@ describe('PARAMS', () => {
       'font',
       'position',
       'sound',
+      'quality',
       'issues',
       'status',
       'board',
@@ -222,5 +223,24 @@ describe('valueScaleOf', () => {
       tier2: 1000,
       tier3: 3000,
     });
+  });
+});
+
+describe('quality= and fps=', () => {
+  it('default to auto, and take a forced quality or a whole frame rate', () => {
+    expect(parseParams('').config.quality).toBe('auto');
+    expect(parseParams('').config.fps).toBe('auto');
+    expect(parseParams('quality=LIGHT&fps=30').config).toMatchObject({ quality: 'light', fps: 30 });
+    expect(parseParams('quality=high&fps=auto').config).toMatchObject({
+      quality: 'high',
+      fps: 'auto',
+    });
+  });
+
+  it('name the parameter and keep the default for a value out of range', () => {
+    const { config, issues } = parseParams('fps=5&quality=ultra');
+    expect(config.fps).toBe('auto');
+    expect(config.quality).toBe('auto');
+    expect(issues.map((i) => i.param).sort()).toEqual(['fps', 'quality']);
   });
 });
