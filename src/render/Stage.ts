@@ -1,7 +1,7 @@
 import { Container, Ticker, WebGLRenderer, type Sprite } from 'pixi.js';
-import { canvasBox, sameBox } from './canvasBox';
+import { canvasBox, covers, sameBox } from './canvasBox';
 import { GiftEffect, type EffectSpec } from './effects/GiftEffect';
-import type { Box } from './effects/reach';
+import { grow, type Box } from './effects/reach';
 import { EmojiTextures } from './EmojiTextures';
 import { ImageCache } from './ImageCache';
 import { SpritePool } from './SpritePool';
@@ -48,6 +48,12 @@ const MAX_EFFECTS_LIGHT = 1;
 const LIGHT_RESOLUTION = 0.5;
 /** Longest step of animation time per frame (s): below 4 fps effects slow down instead of skipping. */
 const MAX_STEP = 0.25;
+
+function union(a: Box, b: Box): Box {
+  const box = { ...a };
+  grow(box, b);
+  return box;
+}
 
 function countTree(node: Container): number {
   let n = 1;
@@ -278,13 +284,19 @@ export class Stage {
     this.renderer.render({ container: this.scene });
   }
 
-  /** Size and place the canvas over what plays now (see canvasBox.ts). */
+  /**
+   * Size and place the canvas over what plays now (see canvasBox.ts). While effects play it only
+   * grows: resizing a WebGL canvas reallocates its drawing buffer, which a gift battle (an effect
+   * starting or ending every second) should not pay each time. After a rest it fits exactly again.
+   */
   private fit(): void {
     const box = canvasBox(
       [...this.effects.values()].map((effect) => effect.screenBox()),
       this.size,
     );
-    if (box && !sameBox(box, this.box)) this.place(box);
+    if (!box || sameBox(box, this.box)) return;
+    if (this.ticker.started && covers(this.box, box)) return;
+    this.place(this.ticker.started && this.box ? union(this.box, box) : box);
   }
 
   private place(box: Box): void {

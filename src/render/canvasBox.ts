@@ -33,3 +33,11 @@ export const sameBox = (a: Box | null, b: Box | null): boolean =>
     a.top === b.top &&
     a.right === b.right &&
     a.bottom === b.bottom);
+
+/** `outer` covers all of `inner`. */
+export const covers = (outer: Box | null, inner: Box): boolean =>
+  outer !== null &&
+  outer.left <= inner.left &&
+  outer.top <= inner.top &&
+  outer.right >= inner.right &&
+  outer.bottom >= inner.bottom;
