@@ -1,7 +1,7 @@
 import { Container, Ticker, WebGLRenderer, type Sprite } from 'pixi.js';
 import { canvasBox, covers, sameBox } from './canvasBox';
 import { GiftEffect, type EffectSpec } from './effects/GiftEffect';
-import { grow, type Box } from './effects/reach';
+import type { Box } from './effects/reach';
 import { EmojiTextures } from './EmojiTextures';
 import { ImageCache } from './ImageCache';
 import { SpritePool } from './SpritePool';
@@ -48,12 +48,6 @@ const MAX_EFFECTS_LIGHT = 1;
 const LIGHT_RESOLUTION = 0.5;
 /** Longest step of animation time per frame (s): below 4 fps effects slow down instead of skipping. */
 const MAX_STEP = 0.25;
-
-function union(a: Box, b: Box): Box {
-  const box = { ...a };
-  grow(box, b);
-  return box;
-}
 
 function countTree(node: Container): number {
   let n = 1;
@@ -285,18 +279,23 @@ export class Stage {
   }
 
   /**
-   * Size and place the canvas over what plays now (see canvasBox.ts). While effects play it only
-   * grows: resizing a WebGL canvas reallocates its drawing buffer, which a gift battle (an effect
-   * starting or ending every second) should not pay each time. After a rest it fits exactly again.
+   * Size and place the canvas over what plays now (see canvasBox.ts), only when the stage wakes
+   * from a rest. Resizing a WebGL canvas reallocates its drawing buffer, a synchronous round trip
+   * to the GPU process: while that process is busy with frames in flight (a gift battle on a slow
+   * GPU) the bench saw it block the main thread for seconds. So while effects play, an effect the
+   * canvas does not cover switches it to the whole screen once, until the next rest.
    */
   private fit(): void {
     const box = canvasBox(
       [...this.effects.values()].map((effect) => effect.screenBox()),
       this.size,
     );
-    if (!box || sameBox(box, this.box)) return;
-    if (this.ticker.started && covers(this.box, box)) return;
-    this.place(this.ticker.started && this.box ? union(this.box, box) : box);
+    if (!box) return;
+    if (!this.ticker.started) {
+      if (!sameBox(box, this.box)) this.place(box);
+    } else if (!covers(this.box, box)) {
+      this.place({ left: 0, top: 0, right: this.size.width, bottom: this.size.height });
+    }
   }
 
   private place(box: Box): void {
