@@ -14,6 +14,8 @@ export interface AlertsHook {
   readonly frames: number;
   readonly quality: string;
   readonly fillNs: number;
+  readonly fpsCap: number;
+  readonly canvas: { width: number; height: number };
   readonly running: boolean;
   readonly activeEffects: number;
   readonly displayObjects: number;
@@ -40,6 +42,12 @@ export function installDebugHook({ stage, queue, root, chimes }: Parts): () => v
     },
     get fillNs() {
       return stage?.stats.fillNs ?? 0;
+    },
+    get fpsCap() {
+      return stage?.stats.fpsCap ?? 0;
+    },
+    get canvas() {
+      return stage?.stats.canvas ?? { width: 0, height: 0 };
     },
     get running() {
       return stage?.stats.running ?? false;

@@ -32,6 +32,8 @@ export type AlertsConfig = Pick<
   | 'position'
   | 'sound'
   | 'volume'
+  | 'quality'
+  | 'fps'
 >;
 
 export interface AlertsOptions {
@@ -70,10 +72,18 @@ export async function mountAlerts(
 
   let stage: Stage | null = null;
   try {
-    stage = await Stage.create(root, { clock, random });
+    stage = await Stage.create(root, {
+      clock,
+      random,
+      quality: config.quality,
+      fps: config.fps,
+    });
   } catch {
     root.dataset.stage = 'unavailable';
   }
+  // Light effects come with light callouts: no large blurred shadows to composite (themes.css).
+  const quality = stage?.stats.quality ?? (config.quality === 'light' ? 'light' : 'full');
+  root.classList.add(`gg-quality-${quality}`);
 
   const alerts = new AlertsState();
   const parts = templateParts(config.template);

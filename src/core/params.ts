@@ -49,6 +49,8 @@ export const FEED_URLS = {
   irc: 'wss://irc-ws.chat.twitch.tv:443',
 } as const;
 
+export const QUALITIES = ['auto', 'high', 'light'] as const;
+
 const onOffText = (value: boolean) => (value ? 'on' : 'off');
 const showHideText = (value: boolean) => (value ? 'show' : 'hide');
 const word = z.string().check(z.maxLength(40));
@@ -228,6 +230,20 @@ export const FIELDS = {
   ),
   sound: spec(onOff(), false, 'on or off', 'Play a sound with each alert', 'alerts', onOffText),
   volume: spec(numberIn(0, 100), 60, 'a number from 0 to 100', 'Sound volume in percent', 'alerts'),
+  quality: spec(
+    oneOf(QUALITIES),
+    'auto',
+    QUALITIES.join(', '),
+    'Effects: high (full), light (calmer, half resolution, flat shadows) or auto (light on a slow GPU, e.g. OBS with hardware acceleration off)',
+    'alerts',
+  ),
+  fps: spec(
+    z.union([oneOf(['auto']), numberIn(10, 120, true)]),
+    'auto' as 'auto' | number,
+    'auto or a whole number from 10 to 120',
+    'Most frames per second the effects draw; auto: the display rate (OBS: 30 or 60), at most 30 on a slow GPU, lower while frames run late',
+    'alerts',
+  ),
   issues: spec(
     showHide(),
     true,

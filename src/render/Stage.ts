@@ -1,19 +1,26 @@
 import { Container, Ticker, WebGLRenderer, type Sprite } from 'pixi.js';
+import { canvasBox, covers, sameBox } from './canvasBox';
 import { GiftEffect, type EffectSpec } from './effects/GiftEffect';
+import type { Box } from './effects/reach';
 import { EmojiTextures } from './EmojiTextures';
 import { ImageCache } from './ImageCache';
 import { SpritePool } from './SpritePool';
 import { measureFillNs, SLOW_FILL_NS } from './fillRate';
+import { FramePacer, type FpsSetting } from './framePacer';
 import { ParticleTextures, SHAPES } from './textures';
 
 /** Counters always kept up to date (cheap): the debug hook, tests and the bench read them. */
 export interface StageStats {
   /** Frames drawn since start: stays still while idle. */
   frames: number;
-  /** 'light' when the start-up probe found a slow (software) GPU; see fillRate.ts. */
+  /** 'light' when asked for (quality=light) or when the start-up probe found a slow GPU. */
   quality: 'full' | 'light';
-  /** What that probe measured: ns per blended pixel. */
+  /** What that probe measured: ns per blended pixel (0: not measured, quality was forced). */
   fillNs: number;
+  /** The frame-rate cap in force (0: every display frame). */
+  fpsCap: number;
+  /** The canvas's size in CSS px (it covers only what plays). */
+  canvas: { width: number; height: number };
   activeEffects: number;
   /** Display objects in the scene graph right now. */
   displayObjects: number;
@@ -24,9 +31,14 @@ export interface StageStats {
   running: boolean;
 }
 
+export type Quality = 'auto' | 'high' | 'light';
+
 export interface StageOptions {
   clock: () => number;
   random: () => number;
+  /** auto: light on a GPU the start-up probe finds slow. */
+  quality: Quality;
+  fps: FpsSetting;
 }
 
 /** Effects playing at once before the oldest make way (on a slow GPU: one). */
@@ -66,6 +78,12 @@ export class Stage {
   private destroyed = false;
   private readonly fillNs: number;
   private readonly light: boolean;
+  private readonly pacer: FramePacer;
+  private readonly resolution: number;
+  private size = { width: innerWidth, height: innerHeight };
+  private box: Box | null = null;
+  /** The window was resized: fit the canvas again once effects have laid out at the new size. */
+  private refit = false;
 
   private readonly scene = new Container();
   private readonly ticker = new Ticker();
@@ -79,9 +97,15 @@ export class Stage {
     this.warmUp();
     // A GPU that needs many ns per pixel (software GL) gets calmer effects at half resolution: a
     // gift battle on it otherwise drops to a few frames per second (the bench measured 3-5 fps).
-    this.fillNs = measureFillNs(renderer, this.scene, this.textures.get('glow'));
-    this.light = this.fillNs > SLOW_FILL_NS;
-    if (this.light) renderer.resize(innerWidth, innerHeight, LIGHT_RESOLUTION);
+    this.fillNs =
+      options.quality === 'auto'
+        ? measureFillNs(renderer, this.scene, this.textures.get('glow'))
+        : 0;
+    this.light =
+      options.quality === 'light' || (options.quality === 'auto' && this.fillNs > SLOW_FILL_NS);
+    this.resolution = this.light ? LIGHT_RESOLUTION : renderer.resolution;
+    this.pacer = new FramePacer(options.fps, this.light);
+    this.place({ left: 0, top: 0, right: this.size.width, bottom: this.size.height });
     this.draw();
     const canvas = renderer.canvas;
     canvas.addEventListener('webglcontextlost', this.onLost);
@@ -120,11 +144,12 @@ export class Stage {
       images: this.images,
       emoji: this.emoji,
       random: this.options.random,
-      screen: () => this.renderer.screen,
+      screen: () => this.size,
       light: this.light,
     });
     this.effects.set(spec.key, effect);
     this.scene.addChild(effect.container);
+    this.fit();
     this.wake();
   }
 
@@ -133,6 +158,7 @@ export class Stage {
     const effect = this.effects.get(spec.key);
     if (effect) {
       effect.bump();
+      this.fit();
       this.wake();
     } else this.play({ ...spec, tier: 1 });
   }
@@ -155,6 +181,8 @@ export class Stage {
       frames: this.frames,
       quality: this.light ? 'light' : 'full',
       fillNs: Math.round(this.fillNs * 10) / 10,
+      fpsCap: Number.isFinite(this.pacer.cap) ? this.pacer.cap : 0,
+      canvas: { width: this.renderer.screen.width, height: this.renderer.screen.height },
       activeEffects: this.effects.size,
       displayObjects: this.destroyed ? 0 : countTree(this.scene),
       textures: managed + this.images.count + this.emoji.count,
@@ -206,18 +234,24 @@ export class Stage {
   }
 
   private readonly tick = (): void => {
+    // Frames over the cap cost nothing: no update, no draw, so nothing for the GPU to composite.
+    if (!this.pacer.due(this.ticker.lastTime)) return;
     const now = this.options.clock();
     // Wall-clock time, so 30 and 60 fps last the same; a stall longer than MAX_STEP (a blocked main
     // thread) is not allowed to skip an effect's opening.
     const dt = Math.min(MAX_STEP, Math.max(0, now - this.last) / 1000);
     this.last = now;
+    let ended = false;
     for (const [key, effect] of this.effects) {
       effect.update(dt);
       if (effect.done) {
         effect.destroy();
         this.effects.delete(key);
+        ended = true;
       }
     }
+    if (ended || this.refit) this.fit();
+    this.refit = false;
     this.draw();
     this.frames++;
     // This frame drew the last effect away: nothing more to draw until the next gift.
@@ -244,9 +278,39 @@ export class Stage {
     this.renderer.render({ container: this.scene });
   }
 
+  /**
+   * Size and place the canvas over what plays now (see canvasBox.ts), only when the stage wakes
+   * from a rest. Resizing a WebGL canvas reallocates its drawing buffer, a synchronous round trip
+   * to the GPU process: while that process is busy with frames in flight (a gift battle on a slow
+   * GPU) the bench saw it block the main thread for seconds. So while effects play, an effect the
+   * canvas does not cover switches it to the whole screen once, until the next rest.
+   */
+  private fit(): void {
+    const box = canvasBox(
+      [...this.effects.values()].map((effect) => effect.screenBox()),
+      this.size,
+    );
+    if (!box) return;
+    if (!this.ticker.started) {
+      if (!sameBox(box, this.box)) this.place(box);
+    } else if (!covers(this.box, box)) {
+      this.place({ left: 0, top: 0, right: this.size.width, bottom: this.size.height });
+    }
+  }
+
+  private place(box: Box): void {
+    this.box = box;
+    this.renderer.resize(box.right - box.left, box.bottom - box.top, this.resolution);
+    const style = this.renderer.canvas.style;
+    style.left = `${box.left}px`;
+    style.top = `${box.top}px`;
+    this.scene.position.set(-box.left, -box.top);
+  }
+
   private wake(): void {
     if (!this.visible || this.ticker.started) return;
     this.last = this.options.clock();
+    this.pacer.reset();
     Ticker.system.start();
     this.ticker.start();
   }
@@ -273,7 +337,10 @@ export class Stage {
 
   /** Follows the window (OBS sizes the page to the source); effects lay out from `screen` per frame. */
   private readonly onResize = (): void => {
-    this.renderer.resize(innerWidth, innerHeight);
+    this.size = { width: innerWidth, height: innerHeight };
+    // Effects lay out from the new size in their next update; until then the canvas covers the screen.
+    this.place({ left: 0, top: 0, right: this.size.width, bottom: this.size.height });
+    this.refit = true;
     if (!this.ticker.started) this.draw();
   };
 }

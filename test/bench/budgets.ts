@@ -37,8 +37,20 @@ export const BUDGETS = {
    * within what 10 s of process CPU time can resolve on a shared machine.
    */
   idleCpuFloorPercent: 1,
-  /** Burst frame rate at least this share of the empty-stage baseline. */
+  /** Burst frame rate at least this share of the empty-stage baseline... */
   burstFpsRatio: 0.8,
+  /** ...or at least this many frames per second, whichever of the two is lower (issue 13). */
+  burstFps: 30,
+  /** While one tier-4 alert plays: renderer + GPU process CPU, in cores (issue 13). */
+  tier4Cores: 0.35,
+  /**
+   * The 1,000-gift burst, first gift to drained queue, in renderer + GPU CPU-seconds: at most a third
+   * of what it cost before issue 13. "Before" is the issue's own measurement on this machine (quiet,
+   * ~1.1 cores for the ~30 s the backlog takes); the bench also shows the empty stage's cost over the
+   * same seconds, from the same run.
+   */
+  burstCpuSecondsBefore: 33,
+  burstCpuShare: 1 / 3,
   /** No main-thread task longer than this during the burst (ms). */
   longTaskMs: 50,
   /** Latency from socket to visible callout, p95 under this (ms). */

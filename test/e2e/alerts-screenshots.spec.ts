@@ -39,16 +39,24 @@ const tiers = [
   { tier: 4, name: 'Zerody Tester', gift: LION, count: 1, settle: 1100 },
 ];
 
+/** Full quality (what a real GPU shows) and light (a slow GPU, or quality=light), side by side. */
+const modes = [
+  { quality: 'high', suffix: '' },
+  { quality: 'light', suffix: '-light' },
+];
+
 for (const t of tiers) {
-  test(`tier ${t.tier}`, async ({ page }) => {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await openAlerts(page, server, '&duration=10&position=bottom');
-    await page.addStyleTag({ content: BACKDROP });
-    server.send(
-      gift({ id: `t${t.tier}`, user: `u${t.tier}`, name: t.name, ...t.gift, count: t.count }),
-    );
-    await shoot(page, `alerts-tier-${t.tier}.png`, t.settle);
-  });
+  for (const m of modes) {
+    test(`tier ${t.tier}, quality=${m.quality}`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await openAlerts(page, server, `&duration=10&position=bottom&quality=${m.quality}`);
+      await page.addStyleTag({ content: BACKDROP });
+      server.send(
+        gift({ id: `t${t.tier}`, user: `u${t.tier}`, name: t.name, ...t.gift, count: t.count }),
+      );
+      await shoot(page, `alerts-tier-${t.tier}${m.suffix}.png`, t.settle);
+    });
+  }
 }
 
 const themes = [
@@ -59,23 +67,29 @@ const themes = [
 ];
 
 for (const t of themes) {
-  test(`theme ${t.theme}`, async ({ page }) => {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await openAlerts(page, server, `&theme=${t.theme}&duration=10&min=50${t.extra}`);
-    await page.addStyleTag({ content: BACKDROP });
-    server.send(gift({ id: 'a', user: 'a', name: 'Zerody Tester', ...GALAXY }));
-    const streak = { user: 'b', name: 'Ana Lúcia 🌸', ...CORGI, streak: 's1', end: false };
-    server.send(gift({ id: 'b1', ...streak, count: 1 }));
-    server.send(gift({ id: 'b2', ...streak, count: 7 }));
-    server.send(gift({ id: 'c', user: 'c', name: 'שירה', ...ROSE }));
-    await expect(page.locator('.gg-callout')).toHaveCount(3);
-    await shoot(page, `alerts-theme-${t.theme}.png`, 600);
-  });
+  for (const m of modes) {
+    test(`theme ${t.theme}, quality=${m.quality}`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await openAlerts(
+        page,
+        server,
+        `&theme=${t.theme}&duration=10&min=50${t.extra}&quality=${m.quality}`,
+      );
+      await page.addStyleTag({ content: BACKDROP });
+      server.send(gift({ id: 'a', user: 'a', name: 'Zerody Tester', ...GALAXY }));
+      const streak = { user: 'b', name: 'Ana Lúcia 🌸', ...CORGI, streak: 's1', end: false };
+      server.send(gift({ id: 'b1', ...streak, count: 1 }));
+      server.send(gift({ id: 'b2', ...streak, count: 7 }));
+      server.send(gift({ id: 'c', user: 'c', name: 'שירה', ...ROSE }));
+      await expect(page.locator('.gg-callout')).toHaveCount(3);
+      await shoot(page, `alerts-theme-${t.theme}${m.suffix}.png`, 600);
+    });
+  }
 }
 
 test('vertical 9:16 (1080x1920 at half size) with a live combo', async ({ page }) => {
   await page.setViewportSize({ width: 540, height: 960 });
-  await openAlerts(page, server, '&theme=neon&duration=10&scale=0.9&position=bottom');
+  await openAlerts(page, server, '&theme=neon&duration=10&scale=0.9&position=bottom&quality=high');
   await page.addStyleTag({ content: BACKDROP });
   const streak = { user: 'v', name: 'NightOwl 🦉', ...ROSE, streak: 'v1', end: false };
   for (const count of [1, 12, 48]) server.send(gift({ id: `v${count}`, ...streak, count }));
@@ -88,7 +102,7 @@ test('a gift battle seen after the source was hidden: a calm "+N more" summary',
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await openAlerts(page, server, '&duration=4&maxqueue=100&position=bottom-right');
+  await openAlerts(page, server, '&duration=4&maxqueue=100&position=bottom-right&quality=high');
   await page.addStyleTag({ content: BACKDROP });
   const obsVisible = (visible: boolean) =>
     page.evaluate(

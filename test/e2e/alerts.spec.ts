@@ -224,7 +224,8 @@ test('chimes with sound=on and lets every note go when it ends', async ({ page }
 
 test('follows a resize in the middle of an animation', async ({ page }) => {
   const server = await feedServer();
-  await openAlerts(page, server, '&duration=3');
+  // quality=high: a tier-4 celebration rains confetti over the whole screen, so its canvas does too.
+  await openAlerts(page, server, '&duration=3&quality=high');
   server.send(gift({ id: 'l', user: 'u', name: 'Leo', ...LION }));
   await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(3);
   await page.setViewportSize({ width: 540, height: 960 });
@@ -270,4 +271,42 @@ test('loads the gift picture only from TikTok image hosts, and falls back when i
   await untilIdle(page);
   expect(asked.some((u) => u.includes('evil.example'))).toBe(false);
   expect(pageErrors).toEqual([]);
+});
+
+/** A box-shadow with a blur radius above 0 (x and y offsets, then the blur). */
+const BLURRED = /(-?[\d.]+px\s+){2}[1-9][\d.]*px/;
+
+test('a small alert draws on a canvas only as big as its effect, and light mode says so', async ({
+  page,
+}) => {
+  const server = await feedServer();
+  await openAlerts(page, server, '&duration=2&quality=light&fps=30');
+  await expect(page.locator('.gg-alerts')).toHaveClass(/gg-quality-light/);
+  server.send(gift({ id: 'r', user: 'u', name: 'Rosa', ...ROSE }));
+  await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(3);
+  const h = await hook(page);
+  expect(h.quality).toBe('light');
+  expect(h.fpsCap).toBe(30);
+  const box = await page.locator('canvas.gg-stage').boundingBox();
+  const view = page.viewportSize()!;
+  expect(box!.width * box!.height).toBeLessThan((view.width * view.height) / 3);
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(view.width);
+  await expect.poll(() => canvasInk(page)).toBeGreaterThan(200);
+  const shadow = await page.locator('.gg-callout').evaluate((el) => getComputedStyle(el).boxShadow);
+  expect(shadow).not.toMatch(BLURRED);
+  await untilIdle(page);
+});
+
+test('quality=high keeps full effects and glowing callouts even on a slow GPU', async ({
+  page,
+}) => {
+  const server = await feedServer();
+  await openAlerts(page, server, '&quality=high');
+  await expect(page.locator('.gg-alerts')).toHaveClass(/gg-quality-full/);
+  server.send(gift({ id: 'l', user: 'u', name: 'Leo', ...LION }));
+  await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(3);
+  expect((await hook(page)).quality).toBe('full');
+  const shadow = await page.locator('.gg-callout').evaluate((el) => getComputedStyle(el).boxShadow);
+  expect(shadow).toMatch(BLURRED);
 });

@@ -8,7 +8,8 @@ import type { SpritePool } from '../SpritePool';
 import type { ParticleTextures } from '../textures';
 import { createArt, showPicture } from './art';
 import { Particles } from './Particles';
-import { RECIPES, type Recipe } from './recipes';
+import { grow, type Box } from './reach';
+import { LIGHT_RECIPES, RECIPES, type Recipe } from './recipes';
 
 /** What the alerts page asks the stage to play. */
 export interface EffectSpec {
@@ -30,8 +31,9 @@ export interface EffectDeps {
   random: () => number;
   screen: () => { width: number; height: number };
   /**
-   * The GPU is slow (software GL): at most a tier-2 burst and no halo, whatever the gift. The art
-   * keeps its tier's size; the big fills (halo, rings, rain) are what such a GPU cannot afford.
+   * Light effects (a slow GPU, or quality=light): LIGHT_RECIPES, no halo and nothing screen-wide.
+   * The art keeps its tier's size; the big fills (halo, screen-wide rain) are what such a GPU cannot
+   * afford.
    */
   light?: boolean;
 }
@@ -62,9 +64,7 @@ export class GiftEffect {
     private readonly deps: EffectDeps,
   ) {
     const full = RECIPES[spec.tier];
-    this.recipe = deps.light
-      ? { ...RECIPES[spec.tier > 2 ? 2 : spec.tier], halo: false, artSize: full.artSize }
-      : full;
+    this.recipe = deps.light ? { ...LIGHT_RECIPES[spec.tier], artSize: full.artSize } : full;
     this.end = this.recipe.length;
     this.jitter = deps.random();
     const fx = new Container();
@@ -101,6 +101,26 @@ export class GiftEffect {
 
   get done(): boolean {
     return this.age >= this.end;
+  }
+
+  /**
+   * Where this effect can draw, in screen px: its particles' reach, the art (bounce and combo
+   * pulse included) and the halo. Grows when a combo step adds sparks; never shrinks.
+   */
+  screenBox(): Box {
+    const art = (this.recipe.artSize / 2) * 1.45 + 8;
+    const halo = this.halo ? ((this.recipe.artSize * 2.4) / 2) * 1.06 * 1.06 : 0;
+    const r = Math.max(art, halo);
+    const box = { left: -r, top: -r, right: r, bottom: r };
+    grow(box, this.particles.reach);
+    const { x, y } = this.container.position;
+    const unit = this.container.scale.x;
+    return {
+      left: x + box.left * unit,
+      top: y + box.top * unit,
+      right: x + box.right * unit,
+      bottom: y + box.bottom * unit,
+    };
   }
 
   /** Make room for newer effects: fade out now. */

@@ -1,6 +1,7 @@
 import type { Container, Sprite } from 'pixi.js';
 import type { SpritePool } from '../SpritePool';
 import type { ParticleTextures, Shape } from '../textures';
+import { emptyBox, flightReach, grow, type Box } from './reach';
 
 /** One particle's flight, in layout units and seconds from the effect's start. */
 export interface Flight {
@@ -32,6 +33,8 @@ interface Live extends Flight {
  */
 export class Particles {
   private readonly live: Live[] = [];
+  /** Everywhere any particle added so far can be drawn (layout units, about the effect's centre). */
+  readonly reach: Box = emptyBox();
 
   constructor(
     private readonly parent: Container,
@@ -42,6 +45,7 @@ export class Particles {
   add(shape: Shape, flight: Flight): void {
     const sprite = this.pool.acquire(this.textures.get(shape));
     if (!sprite) return;
+    grow(this.reach, flightReach(flight));
     sprite.tint = flight.tint;
     sprite.blendMode = flight.additive ? 'add' : 'normal';
     sprite.visible = false;

@@ -150,3 +150,50 @@ export const RECIPES: Readonly<Record<Tier, Recipe>> = {
     },
   },
 };
+
+/** Confetti falling around the art only (not the whole screen): light mode's lasting sparkle. */
+function shower(p: Particles, pick: Picker, n: number, halfWidth: number, span: number): void {
+  for (let i = 0; i < n; i++) {
+    p.add(i % 5 === 0 ? 'heart' : 'confetti', {
+      x: (pick.random() * 2 - 1) * halfWidth,
+      y: -300 - pick.random() * 120,
+      vx: (pick.random() - 0.5) * 80,
+      vy: 120 + pick.random() * 90,
+      gravity: 50,
+      delay: pick.random() * span,
+      life: 2 + pick.random() * 0.6,
+      size: i % 5 === 0 ? 26 : 14 + pick.random() * 8,
+      spin: (pick.random() - 0.5) * 8,
+      tint: pick.colour(),
+    });
+  }
+}
+
+/**
+ * quality=light (or a slow GPU): no halo and nothing screen-wide, so the canvas stays the size of
+ * the art and its sparkle; the big tiers still pop twice and shower the gift with confetti.
+ */
+export const LIGHT_RECIPES: Readonly<Record<Tier, Omit<Recipe, 'artSize'>>> = {
+  1: RECIPES[1],
+  2: { ...RECIPES[2], halo: false },
+  3: {
+    length: 3,
+    halo: false,
+    spawn: (p, pick) => {
+      ring(p, pick, 130);
+      burst(p, pick, 30, 520);
+      shower(p, pick, 24, 300, 1);
+    },
+  },
+  4: {
+    length: 3.8,
+    halo: false,
+    spawn: (p, pick) => {
+      ring(p, pick, 160);
+      ring(p, pick, 110, 0.2);
+      burst(p, pick, 36, 560);
+      burst(p, pick, 20, 400, 0, 0, 1.1);
+      shower(p, pick, 40, 340, 1.8);
+    },
+  },
+};

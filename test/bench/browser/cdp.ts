@@ -16,6 +16,9 @@ export interface CpuUse {
   rendererPercent: number;
   gpuPercent: number;
   percent: number;
+  /** The same as CPU-seconds used over the window. */
+  rendererSeconds: number;
+  gpuSeconds: number;
 }
 
 /**
@@ -41,11 +44,15 @@ export async function cpuOver(
       if (!then) continue;
       const used = Math.max(0, now.cpu - then.cpu);
       if (now.type === 'renderer') renderer += used;
-      else if (now.type === 'gpu') gpu += used;
+      // Chromium names it 'GPU' (older builds 'gpu'): matching one spelling counted no GPU time.
+      else if (now.type.toLowerCase() === 'gpu') gpu += used;
     }
     const pct = (s: number) => Math.round((s / seconds) * 1000) / 10;
+    const cs = (s: number) => Math.round(s * 1000) / 1000;
     return {
       seconds,
+      rendererSeconds: cs(renderer),
+      gpuSeconds: cs(gpu),
       rendererPercent: pct(renderer),
       gpuPercent: pct(gpu),
       percent: pct(renderer + gpu),

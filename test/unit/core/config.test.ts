@@ -163,7 +163,7 @@ describe('toQuery', () => {
 describe('PARAMS', () => {
   it('describes every parameter with its default, what is allowed and what it means', () => {
     expect(PARAMS.map((p) => p.name)).toEqual(PARAM_NAMES);
-    expect(PARAMS.length).toBe(42);
+    expect(PARAMS.length).toBe(44);
     for (const row of PARAMS) {
       expect(row.allowed.length).toBeGreaterThan(3);
       expect(row.meaning.length).toBeGreaterThan(3);
@@ -189,6 +189,7 @@ describe('PARAMS', () => {
       'font',
       'position',
       'sound',
+      'quality',
       'issues',
       'status',
       'board',
@@ -298,5 +299,24 @@ describe('the parameter table cannot drift from the schema', () => {
         expect(row.allowed, row.name).toBe(`${control.on} or ${control.off}`);
       }
     }
+  });
+});
+
+describe('quality= and fps=', () => {
+  it('default to auto, and take a forced quality or a whole frame rate', () => {
+    expect(parseParams('').config.quality).toBe('auto');
+    expect(parseParams('').config.fps).toBe('auto');
+    expect(parseParams('quality=LIGHT&fps=30').config).toMatchObject({ quality: 'light', fps: 30 });
+    expect(parseParams('quality=high&fps=auto').config).toMatchObject({
+      quality: 'high',
+      fps: 'auto',
+    });
+  });
+
+  it('name the parameter and keep the default for a value out of range', () => {
+    const { config, issues } = parseParams('fps=5&quality=ultra');
+    expect(config.fps).toBe('auto');
+    expect(config.quality).toBe('auto');
+    expect(issues.map((i) => i.param).sort()).toEqual(['fps', 'quality']);
   });
 });

@@ -1,0 +1,43 @@
+import { grow, emptyBox, isEmpty, type Box } from './effects/reach';
+
+/** Room left around what plays (px), and the grid the canvas box snaps to (fewer resizes). */
+const PAD = 8;
+const SNAP = 64;
+
+/**
+ * The part of the screen the stage's canvas covers while effects play: the union of their boxes,
+ * padded, snapped to a 64 px grid and clipped to the screen. A tier-1 pop then fills and composites
+ * a tenth of a 1080p screen; a screen-wide celebration still gets the whole of it. Null when
+ * nothing plays (the canvas keeps its last box: it is clear and nothing redraws it).
+ */
+export function canvasBox(
+  boxes: Iterable<Box>,
+  screen: { width: number; height: number },
+): Box | null {
+  const all = emptyBox();
+  for (const box of boxes) grow(all, box);
+  if (isEmpty(all)) return null;
+  const left = Math.max(0, Math.floor((all.left - PAD) / SNAP) * SNAP);
+  const top = Math.max(0, Math.floor((all.top - PAD) / SNAP) * SNAP);
+  const right = Math.min(screen.width, Math.ceil((all.right + PAD) / SNAP) * SNAP);
+  const bottom = Math.min(screen.height, Math.ceil((all.bottom + PAD) / SNAP) * SNAP);
+  if (right <= left || bottom <= top) return null;
+  return { left, top, right, bottom };
+}
+
+export const sameBox = (a: Box | null, b: Box | null): boolean =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.left === b.left &&
+    a.top === b.top &&
+    a.right === b.right &&
+    a.bottom === b.bottom);
+
+/** `outer` covers all of `inner`. */
+export const covers = (outer: Box | null, inner: Box): boolean =>
+  outer !== null &&
+  outer.left <= inner.left &&
+  outer.top <= inner.top &&
+  outer.right >= inner.right &&
+  outer.bottom >= inner.bottom;

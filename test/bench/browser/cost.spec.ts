@@ -1,0 +1,188 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { loadavg } from 'node:os';
+import { BASELINE_PORT } from '../playwright.bench.config';
+import { startFeedServer, type FeedServer } from '../../servers/feedServer';
+import { cpuOver, type CpuUse } from './cdp';
+import { play, traffic } from './gifts';
+import {
+  ALERTS_FRAMES,
+  alertsHook,
+  BASELINE_FRAMES,
+  BASELINE_URL,
+  openPage,
+  untilDrained,
+  untilQuiet,
+} from './pages';
+import { writeSection } from './results';
+
+/**
+ * Animation cost (issue 13): CPU of the renderer + GPU processes while alerts play, beside the empty
+ * full-screen stage and about:blank measured in the same run. One page open at a time, so every
+ * renderer second counted is that page's. Recorded in bench-results/browser.json (section `cost`);
+ * nothing here asserts a timing.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+const RUN = Date.now().toString(36);
+const LION = { id: '6369', name: 'Lion', coins: 29999 }; // tier 4 with the default tiers
+const ROSE = { id: '5655', name: 'Rose', coins: 1 }; // tier 1
+const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
+
+let n = 0;
+const giftFrame = (gift: { id: string; name: string; coins: number }) =>
+  JSON.stringify({
+    v: 1,
+    type: 'gift',
+    id: `c${RUN}-${++n}`,
+    platform: 'tiktok',
+    user: { id: `c${RUN}u${n}`, name: `Cost Tester ${n}` },
+    gift,
+    count: 1,
+  });
+
+/** What one window of CPU cost, per second and in all. */
+export interface Cost {
+  seconds: number;
+  cpu: CpuUse;
+  /** Frames the page drew (PixiJS frames for the alerts page, ticks for the empty stage). */
+  frames: number;
+}
+
+const costOf = (cpu: CpuUse, frames: number): Cost => ({
+  seconds: Math.round(cpu.seconds * 100) / 100,
+  cpu,
+  frames,
+});
+
+/** A fresh alerts page with `params` (and bench-only `css`), warmed by one small alert. */
+async function alertsPage(browser: Browser, feed: FeedServer, params: string, css?: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await openPage(page, feed, 'overlays/alerts.html', `&session=cost-${RUN}-${++n}${params}`);
+  if (css) await page.addStyleTag({ content: css });
+  // The page's first alert pays one-off costs (shader compiles, textures drawn): not measured.
+  feed.send(giftFrame(ROSE));
+  await untilQuiet(page);
+  await sleep(500);
+  return { page, close: () => context.close() };
+}
+
+/** CPU from the moment one gift is sent until its callout has left the screen. */
+async function oneAlert(
+  browser: Browser,
+  feed: FeedServer,
+  gift: typeof LION,
+  params = '',
+  css?: string,
+): Promise<Cost & { quality: string }> {
+  const { page, close } = await alertsPage(browser, feed, params, css);
+  const f0 = (await alertsHook(page)).frames;
+  const cpu = await cpuOver(browser, 0, async () => {
+    feed.send(giftFrame(gift));
+    await page.waitForFunction(() => {
+      const h = (window as unknown as { __giftglow: { alerts: { callouts: number } } }).__giftglow;
+      return h.alerts.callouts > 0;
+    });
+    await untilQuiet(page);
+  });
+  const hook = await alertsHook(page);
+  await close();
+  return { ...costOf(cpu, hook.frames - f0), quality: hook.quality };
+}
+
+/** A page that is open and left alone for `ms`: its CPU per second. */
+async function still(browser: Browser, url: string, counter: string | null, ms = 5000) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  if (counter) await page.waitForFunction(counter);
+  await sleep(1000);
+  const read = () => (counter ? page.evaluate(counter) : Promise.resolve(0)) as Promise<number>;
+  const f0 = await read();
+  const cpu = await cpuOver(browser, ms);
+  const frames = (await read()) - f0;
+  await context.close();
+  return costOf(cpu, frames);
+}
+
+/** Where the time goes: one tier-4 alert with one thing changed at a time. */
+const VARIANTS: { label: string; params: string; css?: string }[] = [
+  { label: 'quality=high (full effects, full resolution)', params: '&quality=high' },
+  { label: 'quality=light', params: '&quality=light' },
+  {
+    label: 'quality=light, fps=60 (no cap below the display rate)',
+    params: '&quality=light&fps=60',
+  },
+  {
+    label: 'callouts hidden (effects alone)',
+    params: '',
+    css: '.gg-callouts { display: none !important; }',
+  },
+  {
+    label: 'canvas hidden (callouts alone; effects still drawn, not composited)',
+    params: '',
+    css: '.gg-stage { visibility: hidden !important; }',
+  },
+  {
+    label: 'callouts without CSS animations',
+    params: '',
+    css: '.gg-callout, .gg-count { animation: none !important; transition: none !important; }',
+  },
+  {
+    label: 'callouts without shadows',
+    params: '',
+    css: '.gg-callout, .gg-name { box-shadow: none !important; text-shadow: none !important; }',
+  },
+];
+
+test('animation cost: CPU while alerts play, beside the empty stage and about:blank', async ({
+  browser,
+}) => {
+  test.setTimeout(400_000);
+  const feed = await startFeedServer();
+  try {
+    const blank = await still(browser, 'about:blank', null);
+    const stage = await still(browser, BASELINE_URL(BASELINE_PORT), BASELINE_FRAMES);
+    const tier4 = await oneAlert(browser, feed, LION);
+    const tier1 = await oneAlert(browser, feed, ROSE);
+
+    // The same 1,000-gift burst as the burst scenario (same seed), to the alerts page alone.
+    const { page, close } = await alertsPage(browser, feed, '');
+    const plan = traffic({
+      seed: 7,
+      events: 1000,
+      spanMs: 950,
+      gifters: 300,
+      streakShare: 0.3,
+      prefix: `c${RUN}`,
+    });
+    const f0 = await page.evaluate(ALERTS_FRAMES);
+    let drainMs = 0;
+    const burstCpu = await cpuOver(browser, 0, async () => {
+      const sent = await play(plan.events, (frame) => feed.send(frame));
+      drainMs = (await untilDrained(page)) - sent.startedAt;
+    });
+    const burstFrames = ((await page.evaluate(ALERTS_FRAMES)) as number) - (f0 as number);
+    const burstQuality = (await alertsHook(page)).quality;
+    await untilQuiet(page);
+    await close();
+
+    const variants = [];
+    for (const v of VARIANTS)
+      variants.push({ label: v.label, ...(await oneAlert(browser, feed, LION, v.params, v.css)) });
+
+    writeSection('cost', {
+      loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
+      blank,
+      stage,
+      tier4,
+      tier1,
+      burst: { ...costOf(burstCpu, burstFrames), drainMs, quality: burstQuality },
+      variants,
+    });
+    expect(tier4.frames).toBeGreaterThan(0);
+  } finally {
+    await feed.close();
+  }
+});

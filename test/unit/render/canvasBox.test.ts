@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { canvasBox, covers, sameBox } from '../../../src/render/canvasBox';
+
+const screen = { width: 1920, height: 1080 };
+
+describe('canvasBox', () => {
+  it('covers every box that plays, padded and snapped to a 64 px grid', () => {
+    const box = canvasBox(
+      [
+        { left: 700, top: 500, right: 900, bottom: 700 },
+        { left: 1000, top: 520, right: 1100, bottom: 600 },
+      ],
+      screen,
+    );
+    expect(box).toEqual({ left: 640, top: 448, right: 1152, bottom: 768 });
+  });
+
+  it('never leaves the screen', () => {
+    const box = canvasBox([{ left: -500, top: -900, right: 3000, bottom: 2000 }], screen);
+    expect(box).toEqual({ left: 0, top: 0, right: 1920, bottom: 1080 });
+  });
+
+  it('is null when nothing plays or nothing is on screen', () => {
+    expect(canvasBox([], screen)).toBeNull();
+    expect(canvasBox([{ left: 3000, top: 0, right: 3100, bottom: 100 }], screen)).toBeNull();
+  });
+
+  it('compares boxes by value', () => {
+    expect(
+      sameBox({ left: 0, top: 0, right: 1, bottom: 1 }, { left: 0, top: 0, right: 1, bottom: 1 }),
+    ).toBe(true);
+    expect(sameBox(null, { left: 0, top: 0, right: 1, bottom: 1 })).toBe(false);
+  });
+
+  it('knows when one box covers another (the canvas need not grow)', () => {
+    const big = { left: 0, top: 0, right: 640, bottom: 640 };
+    expect(covers(big, { left: 64, top: 64, right: 320, bottom: 640 })).toBe(true);
+    expect(covers(big, { left: 64, top: 64, right: 704, bottom: 320 })).toBe(false);
+    expect(covers(null, big)).toBe(false);
+  });
+});
