@@ -16,6 +16,7 @@ import {
   idString,
   MAX_AMOUNT,
   millis,
+  TEXT_MAX,
   type MapResult,
 } from './wire.ts';
 
@@ -28,7 +29,19 @@ import {
 
 export const PROTOCOL_VERSION = 1;
 
-const text = z.optional(z.string().check(z.maxLength(2000)));
+/**
+ * Display text (names, pictures): cosmetic, so it never costs an event. Overlong text is cut (the
+ * name sanitiser shows far less anyway); a value that is not text reads as absent.
+ */
+const text = z.catch(
+  z.optional(
+    z.pipe(
+      z.string(),
+      z.transform((s) => s.slice(0, TEXT_MAX)),
+    ),
+  ),
+  undefined,
+);
 const tier = z._default(z.enum(SUB_TIERS), '1');
 const positive = (what: string) => z.refine<number>((n) => n > 0, `${what} must be > 0`);
 

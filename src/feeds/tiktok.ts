@@ -2,7 +2,17 @@ import type { Sender } from '../core/events';
 import { KNOWN_GIFTS } from '../core/gifts';
 import { giftPoints, type ValueScale } from '../core/value';
 import { tiktokData, type TikTokRead } from './tiktok.external';
-import { amount, drop, emit, ignore, MAX_AMOUNT, type MapResult, type Note } from './wire';
+import {
+  amount,
+  drop,
+  emit,
+  ignore,
+  MAX_AMOUNT,
+  TEXT_MAX,
+  URL_MAX,
+  type MapResult,
+  type Note,
+} from './wire';
 
 /**
  * TikTok LIVE payload -> core event. The streak rule becomes structural fields:
@@ -15,11 +25,6 @@ import { amount, drop, emit, ignore, MAX_AMOUNT, type MapResult, type Note } fro
  * so in a note: a name is cut, a picture left out, a missing message id or gift type replaced by a
  * safe choice.
  */
-
-/** Longest display text kept from the wire (names are shown far shorter: see core/names.ts). */
-export const TEXT_MAX = 2000;
-/** Longest picture URL kept. */
-export const URL_MAX = 4096;
 
 /** Maps one TikTok event by its name (TikFinity's `event`, the connector's event name). */
 export function mapTikTok(

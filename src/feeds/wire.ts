@@ -6,6 +6,11 @@ import type { CoreEvent } from '../core/events';
  * payload. Feeds parse at the edge, once; everything after a mapping trusts its event.
  */
 
+/** Longest display text kept from the wire (names are shown far shorter: see core/names.ts). */
+export const TEXT_MAX = 2000;
+/** Longest picture URL kept. */
+export const URL_MAX = 4096;
+
 /** Anything above this is absurd for one delivery (coins, bits, a streak count, viewers). */
 export const MAX_AMOUNT = 1_000_000_000;
 

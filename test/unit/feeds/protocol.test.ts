@@ -171,3 +171,19 @@ describe('Giftglow protocol v1', () => {
     expect(one(42)).toMatchObject({ kind: 'drop', reason: 'bad-shape' });
   });
 });
+
+describe('cosmetic fields in protocol v1', () => {
+  it('never cost an event: an overlong name is cut, a name that is not text reads as absent', () => {
+    const gift = (user: Record<string, unknown>) =>
+      mapProtocolFrame(
+        { v: 1, type: 'gift', id: `g${String(user.id)}`, user, gift: { id: 'lion', coins: 29999 } },
+        SCALE,
+        0,
+      );
+    const [long] = gift({ id: '1', name: 'N'.repeat(5_000) });
+    const [odd] = gift({ id: '2', name: 42, avatar: { no: 1 } });
+    expect(long).toMatchObject({ kind: 'event', event: { value: 29999 } });
+    expect(long?.kind === 'event' && long.event.sender.name.length).toBe(2000);
+    expect(odd).toMatchObject({ kind: 'event', event: { value: 29999, sender: { name: '' } } });
+  });
+});
