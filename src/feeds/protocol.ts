@@ -6,7 +6,7 @@ import {
   type CoreEvent,
   type Platform,
   type Sender,
-} from '../core/events';
+} from '../core/events.ts';
 import { bitPoints, giftPoints, subPoints, type ValueScale } from '../core/value.ts';
 import {
   amount,
