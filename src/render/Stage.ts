@@ -96,7 +96,7 @@ export class Stage {
     this.ticker.add(this.tick);
     this.warmUp();
     // A GPU that needs many ns per pixel (software GL) gets calmer effects at half resolution: a
-    // gift battle on it otherwise drops to a few frames per second (the bench measured 3-5 fps).
+    // gift battle on it otherwise drops to a few frames per second (docs/PERFORMANCE.md).
     this.fillNs =
       options.quality === 'auto'
         ? measureFillNs(renderer, this.scene, this.textures.get('glow'))

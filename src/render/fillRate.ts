@@ -5,8 +5,8 @@ const PROBE_SIDE = 512;
 const PROBE_LAYERS = 4;
 /**
  * Above this many ns per blended pixel the GPU cannot afford full effects: software GL
- * (SwiftShader: OBS with hardware acceleration off, GPU-less PCs and VMs) measures 30-100 ns here,
- * where a real GPU, sync round trip included, stays under 1 ns.
+ * (SwiftShader: OBS with hardware acceleration off, GPU-less PCs and VMs) is far above it and a
+ * real GPU far below (the figures are in docs/PERFORMANCE.md).
  */
 export const SLOW_FILL_NS = 8;
 
