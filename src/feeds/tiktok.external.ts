@@ -75,17 +75,25 @@ const places = {
   }),
 };
 
-/** The event's own fields (v1 flat, and the flat fields 2.x keeps); other places stay unread. */
-const data = z.object({
-  msgId: lenient(idString),
-  createTime: lenient(millis),
-  ...flatUser,
-  giftId: lenient(idString),
+/** The event's own typed fields (v1 flat, and the flat fields 2.x keeps). */
+const own = {
+  msgId: idString,
+  createTime: millis,
+  userId: idString,
+  uniqueId: z.string(),
+  giftId: idString,
+  repeatEnd: flag,
+  groupId: idString,
+  giftType: amount,
+  diamondCount: amount,
+};
+type Own = typeof own;
+
+/** Fields judged later, and the other places (read only when the event's own fields lack one). */
+const rest = {
+  nickname: raw,
+  profilePictureUrl: raw,
   repeatCount: raw,
-  repeatEnd: lenient(flag),
-  groupId: lenient(idString),
-  giftType: lenient(amount),
-  diamondCount: lenient(amount),
   giftName: raw,
   giftPictureUrl: raw,
   likeCount: raw,
@@ -94,7 +102,28 @@ const data = z.object({
   gift: raw,
   giftDetails: raw,
   extendedGiftInfo: raw,
+};
+
+const each = <W>(wrap: (schema: z.ZodMiniType) => W) =>
+  Object.fromEntries(Object.entries(own).map(([name, schema]) => [name, wrap(schema)]));
+
+/**
+ * One field list, read two ways: `exact` takes a frame whose fields all have their types (every
+ * real frame, and the quick way: a refusal-catching wrapper per field costs a third of the
+ * reading), and `tolerant`, only for a frame `exact` refused, reads a field of the wrong type as
+ * absent, so it never decides anything.
+ */
+const exact = z.object({
+  ...(each(z.optional) as { [K in keyof Own]: z.ZodMiniOptional<Own[K]> }),
+  ...rest,
 });
+const tolerant = z.catch(
+  z.object({
+    ...(each(lenient) as { [K in keyof Own]: z.ZodMiniCatch<z.ZodMiniOptional<Own[K]>> }),
+    ...rest,
+  }),
+  {},
+);
 
 /** A place, read when first asked for: its fields, or undefined when it is missing or no object. */
 function place<T>(schema: z.ZodMiniType<T>, value: unknown): () => T | undefined {
@@ -137,8 +166,10 @@ export interface TikTokRead {
 }
 
 export const tiktokData = z.pipe(
-  z.catch(data, {}),
-  z.transform((d): TikTokRead => {
+  z.unknown(),
+  z.transform((input): TikTokRead => {
+    const read = exact.safeParse(input);
+    const d = read.success ? read.data : tolerant.parse(input);
     const common = place(places.common, d.common);
     const user = place(places.user, d.user);
     const gift = place(places.gift, d.gift);
