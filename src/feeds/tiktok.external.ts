@@ -109,9 +109,8 @@ const each = <W>(wrap: (schema: z.ZodMiniType) => W) =>
 
 /**
  * One field list, read two ways: `exact` takes a frame whose fields all have their types (every
- * real frame, and the quick way: a refusal-catching wrapper per field costs a third of the
- * reading), and `tolerant`, only for a frame `exact` refused, reads a field of the wrong type as
- * absent, so it never decides anything.
+ * real frame, read without a refusal-catching wrapper per field), and `tolerant`, only for a frame
+ * `exact` refused, reads a field of the wrong type as absent, so it never decides anything.
  */
 const exact = z.object({
   ...(each(z.optional) as { [K in keyof Own]: z.ZodMiniOptional<Own[K]> }),
