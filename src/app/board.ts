@@ -1,9 +1,10 @@
-import { mount, unmount } from 'svelte';
+import { mount } from 'svelte';
 import { BoardModel } from '../ui/board/boardModel.svelte';
 import BoardPage from '../ui/page/BoardPage.svelte';
 import { PageState } from '../ui/page/pageState.svelte';
 import { themeVars } from '../ui/themes/themes';
 import '../ui/themes/themes.css';
+import { runPage } from './runPage';
 import { createRuntime } from './runtime';
 import './page.css';
 
@@ -28,18 +29,7 @@ async function main(): Promise<void> {
       ...runtime.chrome(),
     },
   });
-  const stopModel = model.start();
-  const stopFeeds = await runtime.start({ feed: (state) => page.setFeed(state) });
-  addEventListener(
-    'pagehide',
-    () => {
-      stopFeeds();
-      stopModel();
-      page.destroy();
-      void unmount(app);
-    },
-    { once: true },
-  );
+  await runPage({ runtime, model, page, app });
 }
 
 void main();

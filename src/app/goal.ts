@@ -1,4 +1,4 @@
-import { mount, unmount } from 'svelte';
+import { mount } from 'svelte';
 import { FIELDS } from '../core/params';
 import { goalSpecOf } from '../core/goal';
 import { GoalModel } from '../ui/goal/goalModel.svelte';
@@ -6,6 +6,7 @@ import GoalPage from '../ui/page/GoalPage.svelte';
 import { PageState } from '../ui/page/pageState.svelte';
 import { themeVars } from '../ui/themes/themes';
 import '../ui/themes/themes.css';
+import { runPage } from './runPage';
 import { createRuntime } from './runtime';
 import './page.css';
 
@@ -36,18 +37,7 @@ async function main(): Promise<void> {
   const target = document.getElementById('app');
   if (!target) throw new Error('goal.html has no #app');
   const app = mount(GoalPage, { target, props: { model, page, ...chrome } });
-  const stopModel = model.start();
-  const stopFeeds = await runtime.start({ feed: (state) => page.setFeed(state) });
-  addEventListener(
-    'pagehide',
-    () => {
-      stopFeeds();
-      stopModel();
-      page.destroy();
-      void unmount(app);
-    },
-    { once: true },
-  );
+  await runPage({ runtime, model, page, app });
 }
 
 void main();

@@ -1,4 +1,8 @@
-import { giftFrame as connectorFrame, ROSE } from '../fixtures/feeds/tiktok/connector';
+import {
+  giftFrame as connectorFrame,
+  giftListEntry,
+  ROSE,
+} from '../fixtures/feeds/tiktok/connector';
 import { seeded } from './machine';
 
 /**
@@ -54,17 +58,13 @@ export function giftFrame(g: Gift): string {
       diamondCount: g.coins,
       giftName: g.giftName,
       giftPictureUrl: image,
-      extendedGiftInfo: {
+      extendedGiftInfo: giftListEntry({
         id: g.giftId,
         name: g.giftName,
-        diamond_count: g.coins,
+        coins: g.coins,
         type: g.giftType,
-        combo: g.giftType === 1,
-        describe: `sent ${g.giftName}`,
-        duration: 1000,
-        image: { url_list: [image], uri: `webcast-va/${g.giftId}` },
-        icon: { url_list: [image] },
-      },
+        image,
+      }),
     },
   });
 }
