@@ -3,90 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { Board, type BoardUser } from '../../../src/core/board';
 import type { CoreEvent, Sender } from '../../../src/core/events';
 import { NAME_MAX_CODE_UNITS, NAME_MAX_GRAPHEMES, sanitizeName } from '../../../src/core/names';
-import {
-  bombHeader,
-  bombPart,
-  oneOffGift,
-  streakStep,
-  tiktokSender,
-  twitchSender,
-} from '../../fixtures/core/events';
+import { giftArbitrary, giftDeliveries } from './giftStream';
 import { session } from './helpers';
-
-const TIER_POINTS = { '1': 500, '2': 1000, '3': 2500 } as const;
-
-const gift = fc.oneof(
-  fc.record({
-    type: fc.constant('streak' as const),
-    user: fc.nat(3),
-    coins: fc.integer({ min: 1, max: 99 }),
-    steps: fc.uniqueArray(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 6 }),
-    end: fc.boolean(),
-  }),
-  fc.record({
-    type: fc.constant('bomb' as const),
-    user: fc.nat(3),
-    tier: fc.constantFrom('1' as const, '2' as const, '3' as const),
-    size: fc.integer({ min: 1, max: 5 }),
-    parts: fc.integer({ min: 0, max: 5 }),
-    header: fc.boolean(),
-  }),
-  fc.record({
-    type: fc.constant('oneoff' as const),
-    user: fc.nat(3),
-    coins: fc.integer({ min: 1, max: 30000 }),
-  }),
-);
-type Gift = typeof gift extends fc.Arbitrary<infer G> ? G : never;
-
-const tiktokUser = (i: number): Sender => tiktokSender(`${1000 + i}`, `t${i}`, `T${i}`);
-const twitchUser = (i: number): Sender => twitchSender(`${2000 + i}`, `w${i}`, `W${i}`);
-
-/** The deliveries of one gift and what it is truly worth. */
-function deliveries(g: Gift, n: number): { events: CoreEvent[]; worth: number; user: string } {
-  switch (g.type) {
-    case 'streak': {
-      const counts = [...g.steps].sort((a, b) => a - b);
-      const sender = tiktokUser(g.user);
-      const events = counts.map((count, i) =>
-        streakStep({
-          id: `g${n}s${i}`,
-          sender,
-          groupId: `${n}`,
-          count,
-          coins: g.coins,
-          end: g.end && i === counts.length - 1,
-        }),
-      );
-      return { events, worth: g.coins * (counts[counts.length - 1] ?? 0), user: sender.key };
-    }
-    case 'bomb': {
-      const sender = twitchUser(g.user);
-      const parts = g.header ? Math.min(g.parts, g.size) : Math.max(1, g.parts);
-      const spec = { sender, tier: g.tier, community: `c${n}` };
-      const events: CoreEvent[] = Array.from({ length: parts }, (_, i) =>
-        bombPart({ ...spec, id: `g${n}p${i}` }),
-      );
-      if (g.header) events.push(bombHeader({ ...spec, id: `g${n}h`, count: g.size }));
-      const worth = TIER_POINTS[g.tier] * (g.header ? g.size : parts);
-      return { events, worth, user: sender.key };
-    }
-    case 'oneoff': {
-      const sender = tiktokUser(g.user);
-      return {
-        events: [oneOffGift({ id: `g${n}`, sender, coins: g.coins })],
-        worth: g.coins,
-        user: sender.key,
-      };
-    }
-  }
-}
 
 describe('invariants', () => {
   it('totals equal the sum of what the gifts are worth under any reordering, duplication and timing', () => {
     fc.assert(
       fc.property(
-        fc.array(gift, { minLength: 1, maxLength: 12 }),
+        fc.array(giftArbitrary, { minLength: 1, maxLength: 12 }),
         fc.array(fc.nat(), { maxLength: 20 }),
         // Gaps can outlast the streak timeout (8 s); all deliveries of a gift arrive within a minute.
         fc.array(fc.integer({ min: 0, max: 20_000 }), { minLength: 1, maxLength: 40 }),
@@ -95,7 +19,7 @@ describe('invariants', () => {
           const expected = new Map<string, number>();
           let all: CoreEvent[] = [];
           gifts.forEach((g, n) => {
-            const { events, worth, user } = deliveries(g, n);
+            const { events, points: worth, user } = giftDeliveries(g, n);
             expected.set(user, (expected.get(user) ?? 0) + worth);
             all = all.concat(events);
           });
