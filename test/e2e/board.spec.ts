@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { bomb, cheer, gift, streak, type User } from '../helpers/protocol';
 import { startFeedServer, type FeedServer } from '../servers/feedServer';
+import { countAnimationFrames } from './animationFrames';
 
 /**
  * The board page as a streamer's viewers see it, fed by Giftglow's own protocol from a local server:
@@ -168,28 +169,16 @@ test('keeps the board and the alerts page in step when they run as two OBS sourc
 });
 
 test('requests no animation frames at rest, after an overtake has played', async ({ page }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __rafCalls: number };
-    w.__rafCalls = 0;
-    const raf = window.requestAnimationFrame.bind(window);
-    window.requestAnimationFrame = (callback) =>
-      raf((t) => {
-        w.__rafCalls++;
-        callback(t);
-      });
-  });
+  const rafs = await countAnimationFrames(page);
   await open(page);
   send(gift(MIA, 10), gift(LEO, 20), gift(MIA, 30));
   await expect(rows(page).locator('.gg-name')).toHaveText(['Mia ✨', 'Leo']);
   // The highlight fades after a few seconds; then nothing on the page may ask for frames.
   await expect(page.locator('.gg-row--changed')).toHaveCount(0, { timeout: 10_000 });
   await page.waitForTimeout(1_000);
-  const before = await page.evaluate(
-    () => (window as unknown as { __rafCalls: number }).__rafCalls,
-  );
+  const before = await rafs();
   await page.waitForTimeout(2_000);
-  const after = await page.evaluate(() => (window as unknown as { __rafCalls: number }).__rafCalls);
-  expect(after - before).toBe(0);
+  expect((await rafs()) - before).toBe(0);
 });
 
 for (const [theme, size] of [

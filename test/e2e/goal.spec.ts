@@ -3,6 +3,7 @@ import { bomb, cheer, follow, gift, like, streak, type User } from '../helpers/p
 import { traffic } from '../bench/browser/gifts';
 import type { FeedServer } from '../servers/feedServer';
 import { closeServersAfterEach, feedServer } from './localServers';
+import { countAnimationFrames } from './animationFrames';
 
 /**
  * The goal page (issue 15) as viewers see it, fed by Giftglow's own protocol from a local server:
@@ -140,22 +141,12 @@ test('goalrepeat=on holds the reached goal full while it celebrates, then rolls 
 test('the goal page requests no animation frames at rest, after a celebration has played', async ({
   page,
 }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __rafCalls: number };
-    w.__rafCalls = 0;
-    const raf = window.requestAnimationFrame.bind(window);
-    window.requestAnimationFrame = (callback) =>
-      raf((t) => {
-        w.__rafCalls++;
-        callback(t);
-      });
-  });
+  const rafs = await countAnimationFrames(page);
   const server = await feedServer();
   await open(page, server, '&goal=10');
   send(server, gift(MIA, 4), gift(LEO, 20));
   await expect(bar(page)).toHaveAttribute('data-celebrations', '1');
   await expect(bar(page)).not.toHaveClass(/gg-goal--celebrating/, { timeout: 10_000 });
-  const rafs = () => page.evaluate(() => (window as unknown as { __rafCalls: number }).__rafCalls);
   const before = await rafs();
   await page.waitForTimeout(2_000);
   expect((await rafs()) - before).toBe(0);
