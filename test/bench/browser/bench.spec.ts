@@ -5,7 +5,7 @@ import { pageBundle } from '../bundle';
 import { BASELINE_PORT } from '../playwright.bench.config';
 import { startFeedServer, type FeedServer } from '../../servers/feedServer';
 import { cpuOver, memoryCounts, type MemoryCounts } from './cdp';
-import { GIFTS, play, traffic } from './gifts';
+import { burstTraffic, GIFTS, play, traffic } from './gifts';
 import {
   ALERTS_FRAMES,
   alertsHook,
@@ -79,14 +79,7 @@ test('burst: 1,000 gifts within one second, then idle', async ({ browser }) => {
   expect(await alerts.evaluate(() => document.visibilityState)).toBe('visible');
   await sleep(1000);
 
-  const plan = traffic({
-    seed: 7,
-    events: 1000,
-    spanMs: 950,
-    gifters: 300,
-    streakShare: 0.3,
-    prefix: `b${RUN}`,
-  });
+  const plan = burstTraffic(`b${RUN}`);
   // The page's first alert pays one-off costs (shaders compiled by software GL, textures drawn):
   // measured apart, so the burst shows a battle in a stream that has already had a gift.
   const warm = { id: `b${RUN}warm`, name: 'Warm Up' };

@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import { BASELINE_PORT } from '../playwright.bench.config';
 import { startFeedServer, type FeedServer } from '../../servers/feedServer';
 import { cpuOver, type CpuUse } from './cdp';
-import { play, traffic } from './gifts';
+import { burstTraffic, play } from './gifts';
 import {
   ALERTS_FRAMES,
   alertsHook,
@@ -149,14 +149,7 @@ test('animation cost: CPU while alerts play, beside the empty stage and about:bl
 
     // The same 1,000-gift burst as the burst scenario (same seed), to the alerts page alone.
     const { page, close } = await alertsPage(browser, feed, '');
-    const plan = traffic({
-      seed: 7,
-      events: 1000,
-      spanMs: 950,
-      gifters: 300,
-      streakShare: 0.3,
-      prefix: `c${RUN}`,
-    });
+    const plan = burstTraffic(`c${RUN}`);
     const f0 = await page.evaluate(ALERTS_FRAMES);
     let drainMs = 0;
     const burstCpu = await cpuOver(browser, 0, async () => {

@@ -47,6 +47,11 @@ export interface TrafficOptions {
   userPrefix?: string;
 }
 
+/** The 1,000-gift burst (a gift battle in one second) that the burst and animation-cost benches send. */
+export function burstTraffic(prefix: string): Traffic {
+  return traffic({ seed: 7, events: 1000, spanMs: 950, gifters: 300, streakShare: 0.3, prefix });
+}
+
 export function traffic(options: TrafficOptions): Traffic {
   const rnd = seeded(options.seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
