@@ -1,5 +1,5 @@
 import { Container, Ticker, WebGLRenderer, type Sprite } from 'pixi.js';
-import { canvasBox, covers, sameBox } from './canvasBox';
+import { canvasBox, sameBox } from './canvasBox';
 import { GiftEffect, type EffectSpec } from './effects/GiftEffect';
 import type { Box } from './effects/reach';
 import { EmojiTextures } from './EmojiTextures';
@@ -19,7 +19,7 @@ export interface StageStats {
   fillNs: number;
   /** The frame-rate cap in force (0: every display frame). */
   fpsCap: number;
-  /** The canvas's size in CSS px (it covers only what plays). */
+  /** The size in CSS px of the part of the canvas that shows (only what plays). */
   canvas: { width: number; height: number };
   activeEffects: number;
   /** Display objects in the scene graph right now. */
@@ -89,6 +89,7 @@ export class Stage {
   private readonly ticker = new Ticker();
 
   private constructor(
+    private readonly clip: HTMLElement,
     private readonly renderer: WebGLRenderer,
     private readonly options: StageOptions,
   ) {
@@ -105,7 +106,7 @@ export class Stage {
       options.quality === 'light' || (options.quality === 'auto' && this.fillNs > SLOW_FILL_NS);
     this.resolution = this.light ? LIGHT_RESOLUTION : renderer.resolution;
     this.pacer = new FramePacer(options.fps, this.light);
-    this.place({ left: 0, top: 0, right: this.size.width, bottom: this.size.height });
+    renderer.resize(this.size.width, this.size.height, this.resolution);
     this.draw();
     const canvas = renderer.canvas;
     canvas.addEventListener('webglcontextlost', this.onLost);
@@ -127,10 +128,12 @@ export class Stage {
       // that nobody clicks uses; the text and sprite parts it needs are imported where used.
       skipExtensionImports: true,
     });
-    renderer.canvas.classList.add('gg-stage');
-    renderer.canvas.setAttribute('aria-hidden', 'true');
-    host.appendChild(renderer.canvas);
-    return new Stage(renderer, options);
+    const clip = document.createElement('div');
+    clip.className = 'gg-stage';
+    clip.setAttribute('aria-hidden', 'true');
+    clip.appendChild(renderer.canvas);
+    host.appendChild(clip);
+    return new Stage(clip, renderer, options);
   }
 
   /** Start an effect (a new alert, or a bigger tier for a combo that grew). */
@@ -182,7 +185,9 @@ export class Stage {
       quality: this.light ? 'light' : 'full',
       fillNs: Math.round(this.fillNs * 10) / 10,
       fpsCap: Number.isFinite(this.pacer.cap) ? this.pacer.cap : 0,
-      canvas: { width: this.renderer.screen.width, height: this.renderer.screen.height },
+      canvas: this.box
+        ? { width: this.box.right - this.box.left, height: this.box.bottom - this.box.top }
+        : { width: 0, height: 0 },
       activeEffects: this.effects.size,
       displayObjects: this.destroyed ? 0 : countTree(this.scene),
       textures: managed + this.images.count + this.emoji.count,
@@ -208,6 +213,7 @@ export class Stage {
     this.emoji.destroy();
     this.scene.destroy({ children: true });
     this.renderer.destroy({ removeView: true });
+    this.clip.remove();
     Ticker.system.stop();
   }
 
@@ -279,32 +285,33 @@ export class Stage {
   }
 
   /**
-   * Size and place the canvas over what plays now (see canvasBox.ts), only when the stage wakes
-   * from a rest. Resizing a WebGL canvas reallocates its drawing buffer, a synchronous round trip
-   * to the GPU process: while that process is busy with frames in flight (a gift battle on a slow
-   * GPU) the bench saw it block the main thread for seconds. So while effects play, an effect the
-   * canvas does not cover switches it to the whole screen once, until the next rest.
+   * Show the canvas only over what plays now (see canvasBox.ts). The canvas itself always covers the
+   * whole screen and is never resized while effects play: resizing a WebGL canvas reallocates its
+   * drawing buffer, a synchronous round trip to the GPU process that, mid-battle on a slow GPU, blocked
+   * the main thread for 2 s. Instead a clipping box (`.gg-stage`, overflow hidden) is moved and sized
+   * over the effects: the compositor then blends only the pixels inside it, and the box follows
+   * effects as they start and end at the price of a style change. At rest it is empty, so callouts
+   * that animate alone are not blended with a clear canvas.
    */
   private fit(): void {
     const box = canvasBox(
       [...this.effects.values()].map((effect) => effect.screenBox()),
       this.size,
     );
-    if (!box) return;
-    if (!this.ticker.started) {
-      if (!sameBox(box, this.box)) this.place(box);
-    } else if (!covers(this.box, box)) {
-      this.place({ left: 0, top: 0, right: this.size.width, bottom: this.size.height });
-    }
+    if (box && !sameBox(box, this.box)) this.place(box);
   }
 
-  private place(box: Box): void {
+  private place(box: Box | null): void {
     this.box = box;
-    this.renderer.resize(box.right - box.left, box.bottom - box.top, this.resolution);
-    const style = this.renderer.canvas.style;
-    style.left = `${box.left}px`;
-    style.top = `${box.top}px`;
-    this.scene.position.set(-box.left, -box.top);
+    const { left, top, right, bottom } = box ?? { left: 0, top: 0, right: 0, bottom: 0 };
+    const clip = this.clip.style;
+    clip.left = `${left}px`;
+    clip.top = `${top}px`;
+    clip.width = `${right - left}px`;
+    clip.height = `${bottom - top}px`;
+    const canvas = this.renderer.canvas.style;
+    canvas.left = `${-left}px`;
+    canvas.top = `${-top}px`;
   }
 
   private wake(): void {
@@ -316,6 +323,7 @@ export class Stage {
   }
 
   private sleep(): void {
+    this.place(null);
     this.ticker.stop();
     Ticker.system.autoStart = false;
     Ticker.system.stop();
@@ -338,8 +346,8 @@ export class Stage {
   /** Follows the window (OBS sizes the page to the source); effects lay out from `screen` per frame. */
   private readonly onResize = (): void => {
     this.size = { width: innerWidth, height: innerHeight };
-    // Effects lay out from the new size in their next update; until then the canvas covers the screen.
-    this.place({ left: 0, top: 0, right: this.size.width, bottom: this.size.height });
+    this.renderer.resize(this.size.width, this.size.height, this.resolution);
+    // Effects lay out from the new size in their next update, and the box follows (tick).
     this.refit = true;
     if (!this.ticker.started) this.draw();
   };

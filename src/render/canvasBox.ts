@@ -1,11 +1,11 @@
 import { grow, emptyBox, isEmpty, type Box } from './effects/reach';
 
-/** Room left around what plays (px), and the grid the canvas box snaps to (fewer resizes). */
+/** Room left around what plays (px), and the grid the box snaps to (fewer style changes). */
 const PAD = 8;
 const SNAP = 64;
 
 /**
- * The part of the screen the stage's canvas covers while effects play: the union of their boxes,
+ * The part of the screen the stage shows of its canvas while effects play: the union of their boxes,
  * padded, snapped to a 64 px grid and clipped to the screen. A tier-1 pop then fills and composites
  * a tenth of a 1080p screen; a screen-wide celebration still gets the whole of it. Null when
  * nothing plays (the canvas keeps its last box: it is clear and nothing redraws it).
@@ -33,11 +33,3 @@ export const sameBox = (a: Box | null, b: Box | null): boolean =>
     a.top === b.top &&
     a.right === b.right &&
     a.bottom === b.bottom);
-
-/** `outer` covers all of `inner`. */
-export const covers = (outer: Box | null, inner: Box): boolean =>
-  outer !== null &&
-  outer.left <= inner.left &&
-  outer.top <= inner.top &&
-  outer.right >= inner.right &&
-  outer.bottom >= inner.bottom;

@@ -125,6 +125,13 @@ const VARIANTS: { label: string; params: string; css?: string }[] = [
     css: '.gg-stage { visibility: hidden !important; }',
   },
   {
+    label: 'the whole canvas shown (no box around the effects)',
+    params: '',
+    css:
+      '.gg-stage { left: 0 !important; top: 0 !important; width: 100% !important; height: 100% !important; }' +
+      ' .gg-stage canvas { left: 0 !important; top: 0 !important; }',
+  },
+  {
     label: 'callouts without CSS animations',
     params: '',
     css: '.gg-callout, .gg-count { animation: none !important; transition: none !important; }',

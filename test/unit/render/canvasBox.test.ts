@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canvasBox, covers, sameBox } from '../../../src/render/canvasBox';
+import { canvasBox, sameBox } from '../../../src/render/canvasBox';
 
 const screen = { width: 1920, height: 1080 };
 
@@ -30,12 +30,5 @@ describe('canvasBox', () => {
       sameBox({ left: 0, top: 0, right: 1, bottom: 1 }, { left: 0, top: 0, right: 1, bottom: 1 }),
     ).toBe(true);
     expect(sameBox(null, { left: 0, top: 0, right: 1, bottom: 1 })).toBe(false);
-  });
-
-  it('knows when one box covers another (the canvas need not grow)', () => {
-    const big = { left: 0, top: 0, right: 640, bottom: 640 };
-    expect(covers(big, { left: 64, top: 64, right: 320, bottom: 640 })).toBe(true);
-    expect(covers(big, { left: 64, top: 64, right: 704, bottom: 320 })).toBe(false);
-    expect(covers(null, big)).toBe(false);
   });
 });
