@@ -1,10 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startFeedServer, type FeedServer } from '../servers/feedServer';
 import { gift, hook, openAlerts } from './alertsFeed';
+import { stopClock } from './stoppedClock';
 
 /**
  * Pictures of each effect tier and each theme for the README, over a dark "stream" backdrop (the
  * page itself is transparent). Run with UPDATE_SCREENSHOTS=1; look at them before committing.
+ * The page's clock stands still until a picture is due (stoppedClock.ts), so each shows its effect
+ * the same number of ms after the gift on every run.
  */
 test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/img');
 
@@ -19,24 +22,26 @@ const GALAXY = { giftId: '5886', giftName: 'Galaxy', coins: 1000 };
 const LION = { giftId: '6369', giftName: 'Lion', coins: 29999 };
 
 let server: FeedServer;
-test.beforeEach(async () => {
+test.beforeEach(async ({ page }) => {
   server = await startFeedServer();
+  await stopClock(page);
 });
 test.afterEach(async () => {
   await server.close();
 });
 
-async function shoot(page: Page, file: string, settleMs: number): Promise<void> {
-  await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(2);
-  await page.waitForTimeout(settleMs);
-  await page.screenshot({ path: `docs/img/${file}` });
+/** The effects `ms` into their animation; the callouts (CSS, on the real clock) as they end up. */
+async function shoot(page: Page, file: string, ms: number): Promise<void> {
+  await expect.poll(async () => (await hook(page)).running).toBe(true);
+  await page.clock.runFor(ms);
+  await page.screenshot({ path: `docs/img/${file}`, animations: 'disabled' });
 }
 
 const tiers = [
-  { tier: 1, name: 'Mia ✨', gift: ROSE, count: 1, settle: 250 },
-  { tier: 2, name: '李小龙', gift: CORGI, count: 1, settle: 350 },
-  { tier: 3, name: 'محمد', gift: GALAXY, count: 1, settle: 700 },
-  { tier: 4, name: 'Zerody Tester', gift: LION, count: 1, settle: 1100 },
+  { tier: 1, name: 'Mia ✨', gift: ROSE, count: 1, ms: 250 },
+  { tier: 2, name: '李小龙', gift: CORGI, count: 1, ms: 350 },
+  { tier: 3, name: 'محمد', gift: GALAXY, count: 1, ms: 700 },
+  { tier: 4, name: 'Zerody Tester', gift: LION, count: 1, ms: 1100 },
 ];
 
 /** Full quality (what a real GPU shows) and light (a slow GPU, or quality=light), side by side. */
@@ -54,7 +59,7 @@ for (const t of tiers) {
       server.send(
         gift({ id: `t${t.tier}`, user: `u${t.tier}`, name: t.name, ...t.gift, count: t.count }),
       );
-      await shoot(page, `alerts-tier-${t.tier}${m.suffix}.png`, t.settle);
+      await shoot(page, `alerts-tier-${t.tier}${m.suffix}.png`, t.ms);
     });
   }
 }
@@ -119,7 +124,8 @@ test('a gift battle seen after the source was hidden: a calm "+N more" summary',
     server.send(gift({ id: `b${i}`, user: `u${i}`, name: `${fans[i % 8]} ${i}`, ...big }));
   }
   await expect.poll(async () => (await hook(page)).queue.waiting).toBe(60);
-  await page.waitForTimeout(8500);
+  // Hidden longer than the backlog gap (8 s).
+  await page.clock.runFor(8_500);
   await obsVisible(true);
   await expect(page.locator('.gg-callout--summary')).toHaveCount(1);
   await shoot(page, 'alerts-summary.png', 900);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CAP, gift, GALAXY, hook, LION, openAlerts, ROSE } from './alertsFeed';
+import { countAnimationFrames } from './animationFrames';
 import { closeServersAfterEach, feedServer } from './localServers';
 
 /**
@@ -110,15 +111,16 @@ test('a streak is one callout whose counter climbs live and ends once', async ({
 test('an idle page requests no animation frames, and wakes at once for the next gift', async ({
   page,
 }) => {
+  const rafs = await countAnimationFrames(page);
   const server = await feedServer();
   await openAlerts(page, server, '&duration=1');
   server.send(gift({ id: 'a', user: 'u1', name: 'Ann', ...LION }));
   await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(3);
   await untilIdle(page);
   const framesAtRest = (await hook(page)).frames;
-  await page.evaluate(() => ((window as unknown as { __raf: number }).__raf = 0));
-  await page.waitForTimeout(1500);
-  expect(await page.evaluate(() => (window as unknown as { __raf: number }).__raf)).toBe(0);
+  const before = await rafs();
+  await page.clock.runFor(2_000);
+  expect((await rafs()) - before).toBe(0);
   expect((await hook(page)).frames).toBe(framesAtRest);
   server.send(gift({ id: 'b', user: 'u2', name: 'Bo', ...CAP }));
   await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(framesAtRest);
@@ -128,6 +130,7 @@ test('an idle page requests no animation frames, and wakes at once for the next 
 test('stops drawing while OBS hides the source and summarises the backlog on return', async ({
   page,
 }) => {
+  const rafs = await countAnimationFrames(page);
   const server = await feedServer();
   await openAlerts(page, server, '&duration=1&maxqueue=100');
   server.send(gift({ id: 'first', user: 'u0', name: 'First', ...GALAXY }));
@@ -141,10 +144,11 @@ test('stops drawing while OBS hides the source and summarises the backlog on ret
   for (let i = 0; i < 40; i++)
     server.send(gift({ id: `h${i}`, user: `u${i + 1}`, name: `Fan ${i}`, ...CAP }));
   await expect.poll(async () => (await hook(page)).queue.waiting).toBe(40);
-  await page.evaluate(() => ((window as unknown as { __raf: number }).__raf = 0));
-  // Hidden longer than the backlog gap (8 s): what piled up is summarised, not played one by one.
-  await page.waitForTimeout(8500);
-  expect(await page.evaluate(() => (window as unknown as { __raf: number }).__raf)).toBe(0);
+  const before = await rafs();
+  // Hidden longer than the backlog gap (8 s, timed on Date.now, which the fake clock moves): what
+  // piled up is summarised, not played one by one.
+  await page.clock.runFor(8_500);
+  expect((await rafs()) - before).toBe(0);
   await page.evaluate(() =>
     window.dispatchEvent(new CustomEvent('obsSourceVisibleChanged', { detail: { visible: true } })),
   );
@@ -195,18 +199,34 @@ test('the canvas draws the effect, and again after the WebGL context was lost', 
   expect(await canvasInk(page)).toBeGreaterThan(500);
   await untilIdle(page);
   expect(await canvasInk(page)).toBe(0);
-  await page.evaluate(async () => {
-    const canvas = document.querySelector('.gg-stage canvas') as HTMLCanvasElement;
-    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-    const lose = gl?.getExtension('WEBGL_lose_context');
-    lose?.loseContext();
-    await new Promise((r) => setTimeout(r, 200));
-    lose?.restoreContext();
-    await new Promise((r) => setTimeout(r, 200));
-  });
+  const canvas = page.locator('.gg-stage canvas');
+  // Asked for now: a lost context hands out no extensions.
+  const lose = await canvas.evaluateHandle((el: HTMLCanvasElement) =>
+    (el.getContext('webgl2') ?? el.getContext('webgl'))!.getExtension('WEBGL_lose_context')!,
+  );
+  await canvas.evaluate(
+    (el, ext) =>
+      new Promise<void>((lost) => {
+        el.addEventListener('webglcontextlost', () => lost(), { once: true });
+        ext.loseContext();
+      }),
+    lose,
+  );
   expect((await hook(page)).contextLosses).toBe(1);
+  // Restored as soon as Chromium allows, as it restores by itself after a GPU reset: in a later task
+  // than the lost event. It reads the listeners' preventDefault (Pixi's) only once that event's
+  // dispatch is over, and refuses a restore asked for before: the context would then stay lost.
+  await canvas.evaluate(
+    (el, ext) =>
+      new Promise<void>((restored) => {
+        el.addEventListener('webglcontextrestored', () => restored(), { once: true });
+        ext.restoreContext();
+      }),
+    lose,
+  );
+  const framesRestored = (await hook(page)).frames;
   server.send(gift({ id: 'l2', user: 'u2', name: 'Lea', ...LION }));
-  await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(10);
+  await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(framesRestored);
   await expect.poll(() => canvasInk(page)).toBeGreaterThan(500);
 });
 

@@ -37,11 +37,8 @@ export const ROSE = { giftId: '5655', giftName: 'Rose', coins: 1 };
 export const GALAXY = { giftId: '5886', giftName: 'Galaxy', coins: 1000 };
 export const CAP = { giftId: '6104', giftName: 'Cap', coins: 99 };
 
-/** Counts requestAnimationFrame callbacks that actually run, and callouts ever added per key. */
+/** Counts the callouts ever added per key (idle checks count frames with animationFrames.ts). */
 export const COUNTERS_SCRIPT = `
-  window.__raf = 0;
-  const raf = window.requestAnimationFrame.bind(window);
-  window.requestAnimationFrame = (cb) => raf((t) => { window.__raf++; cb(t); });
   window.__added = {};
   new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) {

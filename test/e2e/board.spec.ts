@@ -175,9 +175,8 @@ test('requests no animation frames at rest, after an overtake has played', async
   await expect(rows(page).locator('.gg-name')).toHaveText(['Mia ✨', 'Leo']);
   // The highlight fades after a few seconds; then nothing on the page may ask for frames.
   await expect(page.locator('.gg-row--changed')).toHaveCount(0, { timeout: 10_000 });
-  await page.waitForTimeout(1_000);
   const before = await rafs();
-  await page.waitForTimeout(2_000);
+  await page.clock.runFor(2_000);
   expect((await rafs()) - before).toBe(0);
 });
 

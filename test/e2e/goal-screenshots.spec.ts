@@ -2,10 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { follow, gift, like, streak } from '../helpers/protocol';
 import type { FeedServer } from '../servers/feedServer';
 import { closeServersAfterEach, feedServer } from './localServers';
+import { stopClock } from './stoppedClock';
 
 /**
  * Pictures of the goal bar for the README, over a dark "stream" backdrop (the page itself is
- * transparent). Run with UPDATE_SCREENSHOTS=1; look at them before committing.
+ * transparent). Run with UPDATE_SCREENSHOTS=1; look at them before committing. The page's clock
+ * stands still (stoppedClock.ts): a celebration's timer cannot end it before its picture.
  */
 test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/img');
 closeServersAfterEach();
@@ -27,6 +29,7 @@ async function openGoal(
   size: { width: number; height: number },
 ) {
   await page.setViewportSize(size);
+  await stopClock(page);
   await page.goto(
     `overlays/goal.html?source=ws&ws=${server.url}&session=shot-goal&status=hide${params}`,
   );
@@ -39,24 +42,23 @@ function send(server: FeedServer, ...frames: unknown[]) {
   for (const frame of frames) server.send(JSON.stringify(frame));
 }
 
-/** Waits for the fill to finish its transition, then takes the picture. */
+/** The picture with the fill's transition (CSS) played to its end. */
 async function shoot(page: Page, file: string) {
-  await page.waitForTimeout(1200);
-  await page.screenshot({ path: `docs/img/${file}` });
+  await page.screenshot({ path: `docs/img/${file}`, animations: 'disabled' });
 }
 
 const themes = [
   {
     theme: 'glow',
     params: '&goal=10000&goaltitle=Giveaway%20at%2010k%20coins&goalkind=coins',
-    value: 6240,
+    shows: 5840,
   },
-  { theme: 'neon', params: '&goal=50000&goalkind=likes', value: 31870 },
-  { theme: 'candy', params: '&goal=100&goalkind=follows&goaltitle=New%20friends', value: 0 },
-  { theme: 'minimal', params: '&goal=250&goalkind=gifts&goaltitle=Rose%20rain', value: 0 },
+  { theme: 'neon', params: '&goal=50000&goalkind=likes', shows: 31870 },
+  { theme: 'candy', params: '&goal=100&goalkind=follows&goaltitle=New%20friends', shows: 73 },
+  { theme: 'minimal', params: '&goal=250&goalkind=gifts&goaltitle=Rose%20rain', shows: 161 },
 ];
 
-for (const { theme, params, value } of themes) {
+for (const { theme, params, shows } of themes) {
   test(`the goal bar in the ${theme} theme, 600x80`, async ({ page }) => {
     const server = await feedServer();
     await openGoal(page, server, `${params}&theme=${theme}`, { width: 600, height: 80 });
@@ -64,7 +66,7 @@ for (const { theme, params, value } of themes) {
     if (theme === 'neon')
       send(
         server,
-        ...Array.from({ length: 10 }, (_, i) => like(fans[i % 5]!, value / 10 - (i === 0 ? 0 : 0))),
+        ...Array.from({ length: 10 }, (_, i) => like(fans[i % 5]!, shows / 10 - (i === 0 ? 0 : 0))),
       );
     if (theme === 'candy')
       send(
@@ -73,7 +75,7 @@ for (const { theme, params, value } of themes) {
         ...Array.from({ length: 68 }, (_, i) => follow({ id: `${5000 + i}` })),
       );
     if (theme === 'minimal') send(server, ...streak(fans[2]!, 1, [30, 99, 161]));
-    await expect(page.locator('.gg-goal')).not.toHaveAttribute('data-value', '0');
+    await expect(page.locator('.gg-goal')).toHaveAttribute('data-value', String(shows));
     await shoot(page, `goal-${theme}.png`);
   });
 }
@@ -97,9 +99,15 @@ test('the goal celebrating as it is reached', async ({ page }) => {
   });
   send(server, gift(fans[0]!, 990));
   await expect(page.locator('.gg-goal')).toHaveAttribute('data-value', '990');
-  await page.waitForTimeout(1000);
+  await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
   send(server, gift(fans[4]!, 10));
   await expect(page.locator('.gg-goal')).toHaveClass(/gg-goal--celebrating/);
-  await page.waitForTimeout(700);
+  // The celebration is CSS, on the real clock: every animation stopped 700 ms in.
+  await page.evaluate(() =>
+    document.getAnimations().forEach((a) => {
+      a.pause();
+      a.currentTime = 700;
+    }),
+  );
   await page.screenshot({ path: 'docs/img/goal-celebrating.png' });
 });

@@ -148,7 +148,7 @@ test('the goal page requests no animation frames at rest, after a celebration ha
   await expect(bar(page)).toHaveAttribute('data-celebrations', '1');
   await expect(bar(page)).not.toHaveClass(/gg-goal--celebrating/, { timeout: 10_000 });
   const before = await rafs();
-  await page.waitForTimeout(2_000);
+  await page.clock.runFor(2_000);
   expect((await rafs()) - before).toBe(0);
 });
 
