@@ -1,7 +1,7 @@
 import { Container, Ticker, WebGLRenderer, type Sprite } from 'pixi.js';
 import { canvasBox, sameBox } from './canvasBox';
 import { GiftEffect, type EffectSpec } from './effects/GiftEffect';
-import type { Box } from './effects/reach';
+import type { Box } from './effects/box';
 import { EmojiTextures } from './EmojiTextures';
 import { ImageCache } from './ImageCache';
 import { SpritePool } from './SpritePool';
@@ -82,8 +82,6 @@ export class Stage {
   private readonly resolution: number;
   private size = { width: innerWidth, height: innerHeight };
   private box: Box | null = null;
-  /** The window was resized: fit the canvas again once effects have laid out at the new size. */
-  private refit = false;
 
   private readonly scene = new Container();
   private readonly ticker = new Ticker();
@@ -152,7 +150,6 @@ export class Stage {
     });
     this.effects.set(spec.key, effect);
     this.scene.addChild(effect.container);
-    this.fit();
     this.wake();
   }
 
@@ -161,7 +158,6 @@ export class Stage {
     const effect = this.effects.get(spec.key);
     if (effect) {
       effect.bump();
-      this.fit();
       this.wake();
     } else this.play({ ...spec, tier: 1 });
   }
@@ -247,17 +243,14 @@ export class Stage {
     // thread) is not allowed to skip an effect's opening.
     const dt = Math.min(MAX_STEP, Math.max(0, now - this.last) / 1000);
     this.last = now;
-    let ended = false;
     for (const [key, effect] of this.effects) {
       effect.update(dt);
       if (effect.done) {
         effect.destroy();
         this.effects.delete(key);
-        ended = true;
       }
     }
-    if (ended || this.refit) this.fit();
-    this.refit = false;
+    this.fit();
     this.draw();
     this.frames++;
     // This frame drew the last effect away: nothing more to draw until the next gift.
@@ -285,13 +278,13 @@ export class Stage {
   }
 
   /**
-   * Show the canvas only over what plays now (see canvasBox.ts). The canvas itself always covers the
-   * whole screen and is never resized while effects play: resizing a WebGL canvas reallocates its
-   * drawing buffer, a synchronous round trip to the GPU process that, mid-battle on a slow GPU, blocked
-   * the main thread for 2 s. Instead a clipping box (`.gg-stage`, overflow hidden) is moved and sized
-   * over the effects: the compositor then blends only the pixels inside it, and the box follows
-   * effects as they start and end at the price of a style change. At rest it is empty, so callouts
-   * that animate alone are not blended with a clear canvas.
+   * Show the canvas only where this frame draws (see canvasBox.ts). The canvas itself always covers
+   * the whole screen and is never resized while effects play: resizing a WebGL canvas reallocates
+   * its drawing buffer, a synchronous round trip to the GPU process that, mid-battle on a slow GPU,
+   * blocked the main thread for 2 s. Instead a clipping box (`.gg-stage`, overflow hidden) is moved
+   * and sized over what each frame draws, at the price of a style change when it moves a grid step:
+   * the compositor blends only the pixels inside it. At rest it is empty, so callouts that animate
+   * alone are not blended with a clear canvas.
    */
   private fit(): void {
     const box = canvasBox(
@@ -348,7 +341,6 @@ export class Stage {
     this.size = { width: innerWidth, height: innerHeight };
     this.renderer.resize(this.size.width, this.size.height, this.resolution);
     // Effects lay out from the new size in their next update, and the box follows (tick).
-    this.refit = true;
     if (!this.ticker.started) this.draw();
   };
 }

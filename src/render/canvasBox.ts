@@ -1,4 +1,4 @@
-import { grow, emptyBox, isEmpty, type Box } from './effects/reach';
+import { grow, emptyBox, isEmpty, type Box } from './effects/box';
 
 /** Room left around what plays (px), and the grid the box snaps to (fewer style changes). */
 const PAD = 8;

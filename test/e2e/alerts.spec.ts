@@ -250,14 +250,21 @@ test('chimes with sound=on and lets every note go when it ends', async ({ page }
 
 test('follows a resize in the middle of an animation', async ({ page }) => {
   const server = await feedServer();
-  // quality=high: a tier-4 celebration rains confetti over the whole screen, so its canvas does too.
+  // quality=high: a tier-4 celebration rains confetti over the whole screen.
   await openAlerts(page, server, '&duration=3&quality=high');
   server.send(gift({ id: 'l', user: 'u', name: 'Leo', ...LION }));
   await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(3);
   await page.setViewportSize({ width: 540, height: 960 });
-  const canvas = page.locator('.gg-stage');
+  const canvas = page.locator('.gg-stage canvas');
   await expect.poll(async () => (await canvas.boundingBox())?.width).toBe(540);
   expect((await canvas.boundingBox())?.height).toBe(960);
+  // What shows of it follows the effect, laid out again inside the new screen.
+  await expect
+    .poll(async () => {
+      const box = await page.locator('.gg-stage').boundingBox();
+      return box !== null && box.x >= 0 && box.x + box.width <= 540 && box.y + box.height <= 960;
+    })
+    .toBe(true);
   await expect.poll(() => canvasInk(page)).toBeGreaterThan(500);
   await untilIdle(page);
 });

@@ -8,7 +8,7 @@ import type { SpritePool } from '../SpritePool';
 import type { ParticleTextures } from '../textures';
 import { createArt, showPicture } from './art';
 import { Particles } from './Particles';
-import { grow, type Box } from './reach';
+import { grow, type Box } from './box';
 import { LIGHT_RECIPES, RECIPES, type Recipe } from './recipes';
 
 /** What the alerts page asks the stage to play. */
@@ -104,15 +104,15 @@ export class GiftEffect {
   }
 
   /**
-   * Where this effect can draw, in screen px: its particles' reach, the art (bounce and combo
-   * pulse included) and the halo. Grows when a combo step adds sparks; never shrinks.
+   * Where this effect draws this frame, in screen px: its particles as the last update placed
+   * them, and the art (bounce and combo pulse included) and the halo at their largest.
    */
   screenBox(): Box {
     const art = (this.recipe.artSize / 2) * 1.45 + 8;
     const halo = this.halo ? ((this.recipe.artSize * 2.4) / 2) * 1.06 * 1.06 : 0;
     const r = Math.max(art, halo);
     const box = { left: -r, top: -r, right: r, bottom: r };
-    grow(box, this.particles.reach);
+    grow(box, this.particles.bounds);
     const { x, y } = this.container.position;
     const unit = this.container.scale.x;
     return {

@@ -1,7 +1,7 @@
 import type { Container, Sprite } from 'pixi.js';
 import type { SpritePool } from '../SpritePool';
 import type { ParticleTextures, Shape } from '../textures';
-import { emptyBox, flightReach, grow, type Box } from './reach';
+import { emptyBox, type Box } from './box';
 
 /** One particle's flight, in layout units and seconds from the effect's start. */
 export interface Flight {
@@ -33,8 +33,12 @@ interface Live extends Flight {
  */
 export class Particles {
   private readonly live: Live[] = [];
-  /** Everywhere any particle added so far can be drawn (layout units, about the effect's centre). */
-  readonly reach: Box = emptyBox();
+  /**
+   * Where the particles placed by the last update are drawn (layout units, about the effect's
+   * centre; each sprite's half-diagonal, so any rotation fits). The stage shows only this much of
+   * its canvas, frame by frame.
+   */
+  readonly bounds: Box = emptyBox();
 
   constructor(
     private readonly parent: Container,
@@ -45,7 +49,6 @@ export class Particles {
   add(shape: Shape, flight: Flight): void {
     const sprite = this.pool.acquire(this.textures.get(shape));
     if (!sprite) return;
-    grow(this.reach, flightReach(flight));
     sprite.tint = flight.tint;
     sprite.blendMode = flight.additive ? 'add' : 'normal';
     sprite.visible = false;
@@ -55,6 +58,9 @@ export class Particles {
 
   /** Place every particle at effect age `t` (s); expired ones return to the pool. */
   update(t: number): void {
+    const b = this.bounds;
+    b.left = b.top = Infinity;
+    b.right = b.bottom = -Infinity;
     for (let i = this.live.length - 1; i >= 0; i--) {
       const p = this.live[i]!;
       const a = t - (p.delay ?? 0);
@@ -67,9 +73,17 @@ export class Particles {
       if (a < 0) continue;
       const k = p.drag ?? 0;
       const d = k > 0 ? (1 - Math.exp(-k * a)) / k : a;
-      p.sprite.position.set(p.x + p.vx * d, p.y + p.vy * d + 0.5 * (p.gravity ?? 0) * a * a);
+      const x = p.x + p.vx * d;
+      const y = p.y + p.vy * d + 0.5 * (p.gravity ?? 0) * a * a;
+      p.sprite.position.set(x, y);
       const f = a / p.life;
-      p.sprite.scale.set((p.size * (1 + (p.grow ?? 0) * f)) / p.sprite.texture.width);
+      const size = p.size * (1 + (p.grow ?? 0) * f);
+      p.sprite.scale.set(size / p.sprite.texture.width);
+      const half = size / Math.SQRT2;
+      if (x - half < b.left) b.left = x - half;
+      if (y - half < b.top) b.top = y - half;
+      if (x + half > b.right) b.right = x + half;
+      if (y + half > b.bottom) b.bottom = y + half;
       p.sprite.rotation = (p.spin ?? 0) * a;
       p.sprite.alpha = Math.min(1, a / 0.08) * Math.min(1, (1 - f) / 0.4);
     }
