@@ -204,26 +204,22 @@ test('the canvas draws the effect, and again after the WebGL context was lost', 
   const lose = await canvas.evaluateHandle((el: HTMLCanvasElement) =>
     (el.getContext('webgl2') ?? el.getContext('webgl'))!.getExtension('WEBGL_lose_context')!,
   );
-  await canvas.evaluate(
-    (el, ext) =>
-      new Promise<void>((lost) => {
-        el.addEventListener('webglcontextlost', () => lost(), { once: true });
-        ext.loseContext();
-      }),
-    lose,
-  );
+  // Each step waits for the canvas's own event, not for time.
+  const step = (call: 'loseContext' | 'restoreContext', event: string) =>
+    canvas.evaluate(
+      (el, [ext, call, event]) =>
+        new Promise<void>((done) => {
+          el.addEventListener(event, () => done(), { once: true });
+          ext[call]();
+        }),
+      [lose, call, event] as const,
+    );
+  await step('loseContext', 'webglcontextlost');
   expect((await hook(page)).contextLosses).toBe(1);
   // Restored as soon as Chromium allows, as it restores by itself after a GPU reset: in a later task
   // than the lost event. It reads the listeners' preventDefault (Pixi's) only once that event's
   // dispatch is over, and refuses a restore asked for before: the context would then stay lost.
-  await canvas.evaluate(
-    (el, ext) =>
-      new Promise<void>((restored) => {
-        el.addEventListener('webglcontextrestored', () => restored(), { once: true });
-        ext.restoreContext();
-      }),
-    lose,
-  );
+  await step('restoreContext', 'webglcontextrestored');
   const framesRestored = (await hook(page)).frames;
   server.send(gift({ id: 'l2', user: 'u2', name: 'Lea', ...LION }));
   await expect.poll(async () => (await hook(page)).frames).toBeGreaterThan(framesRestored);

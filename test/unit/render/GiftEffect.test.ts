@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { Texture } from 'pixi.js';
+import { Sprite, Texture, type Container } from 'pixi.js';
 import {
   GiftEffect,
   type EffectDeps,
@@ -30,14 +30,34 @@ function deps(pool = new SpritePool()): EffectDeps {
   };
 }
 
-const spec = (tier: 1 | 2 | 3 | 4): EffectSpec => ({
+const spec = (tier: 1 | 2 | 3 | 4, position: EffectSpec['position'] = 'bottom'): EffectSpec => ({
   key: 'k',
   tier,
   art: { kind: 'emoji', emoji: '🦁' },
   fallback: { kind: 'emoji', emoji: '🦁' },
-  position: 'bottom',
+  position,
   palette: [0xffc24b, 0xff8a3d],
 });
+
+/** The largest part of the screen (px²) one frame of the effect draws on, played to its end. */
+function largestBox(effect: GiftEffect): number {
+  let area = 0;
+  for (effect.update(1 / 30); !effect.done; effect.update(1 / 30)) {
+    const b = effect.screenBox();
+    area = Math.max(area, (b.right - b.left) * (b.bottom - b.top));
+  }
+  effect.destroy();
+  return area;
+}
+
+function drawnSprites(node: Container, out: Sprite[] = []): Sprite[] {
+  for (const child of node.children) {
+    if (!child.visible || child.alpha <= 0) continue;
+    if (child instanceof Sprite) out.push(child);
+    else drawnSprites(child, out);
+  }
+  return out;
+}
 
 /** Runs an effect at a frame rate; returns its length in seconds and a snapshot at 1 s. */
 function run(tier: 1 | 2 | 3 | 4, fps: number) {
@@ -111,18 +131,46 @@ describe('GiftEffect', () => {
     big.update(1);
     calm.update(1);
     expect(calm.container.children.at(-1)?.scale.x).toBe(big.container.children.at(-1)?.scale.x);
-    // The largest part of the screen one frame draws on, over the whole effect.
-    const largest = (effect: GiftEffect) => {
-      let area = 0;
-      for (; !effect.done; effect.update(1 / 30)) {
-        const b = effect.screenBox();
-        area = Math.max(area, (b.right - b.left) * (b.bottom - b.top));
+    expect(largestBox(calm)).toBeLessThan(1920 * 1080 * 0.5);
+    expect(largestBox(big)).toBeGreaterThan(1920 * 1080 * 0.8);
+  });
+});
+
+describe('an effect says where it draws, frame by frame', () => {
+  it.each([
+    [1, false],
+    [2, false],
+    [3, false],
+    [4, false],
+    [4, true],
+  ] as const)(
+    "every sprite of tier %i (light: %s) drawn in a frame is inside that frame's box, combo sparks too",
+    (tier, light) => {
+      const effect = new GiftEffect(spec(tier, 'bottom-left'), { ...deps(), light });
+      let worst = 0;
+      for (let frame = 0; !effect.done && frame < 600; frame++) {
+        effect.update(1 / 60);
+        if (frame === 30) effect.bump();
+        const box = effect.screenBox();
+        for (const sprite of drawnSprites(effect.container)) {
+          const b = sprite.getBounds();
+          worst = Math.max(
+            worst,
+            box.left - b.minX,
+            box.top - b.minY,
+            b.maxX - box.right,
+            b.maxY - box.bottom,
+          );
+        }
       }
-      return area;
-    };
-    expect(largest(calm)).toBeLessThan(1920 * 1080 * 0.5);
-    expect(largest(big)).toBeGreaterThan(1920 * 1080 * 0.8);
-    big.destroy();
-    calm.destroy();
+      effect.destroy();
+      expect(worst).toBeLessThanOrEqual(0);
+    },
+  );
+
+  it('a tier-1 pop never needs more than a small part of a 1080p screen', () => {
+    const largest = largestBox(new GiftEffect(spec(1), deps()));
+    expect(largest).toBeGreaterThan(0);
+    expect(largest).toBeLessThan((1920 * 1080) / 4);
   });
 });
