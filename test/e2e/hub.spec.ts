@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { PORT } from '../playwright.config';
 import { hubToken, testLion } from './hubToken';
@@ -20,21 +20,33 @@ async function overlaysListening(start: Page, count: number): Promise<void> {
   );
 }
 
-test('a test Lion from the start page is celebrated on the alerts URL, and its board stays empty', async ({
-  page,
-  context,
-}) => {
+/**
+ * The start page set to the hub alone (no demo gifts) with the board inside the alerts page (to
+ * see what it counts), `more` settings on top, and its Alerts URL opened as an OBS source would.
+ */
+async function overlayFromStartPage(
+  page: Page,
+  context: BrowserContext,
+  more?: () => Promise<void>,
+): Promise<{ url: string; obs: Page }> {
   await page.goto('./');
-  // Hub only (no demo gifts), and the board inside the alerts page, to see it stay empty.
   await page.getByRole('checkbox', { name: 'demo' }).uncheck();
   await page.getByRole('switch', { name: 'board' }).check();
+  await more?.();
   const url = await page.getByLabel('Alerts', { exact: true }).inputValue();
-  expect(url).toMatch(/\?source=hub&board=on$/);
-
   const obs = await context.newPage();
   await obs.goto(url);
   await expect(obs.locator('html')).toHaveAttribute('data-feed', 'live');
   await overlaysListening(page, 1);
+  return { url, obs };
+}
+
+test('a test Lion from the start page is celebrated on the alerts URL, and its board stays empty', async ({
+  page,
+  context,
+}) => {
+  const { url, obs } = await overlayFromStartPage(page, context);
+  expect(url).toMatch(/\?source=hub&board=on$/);
 
   await page.getByRole('button', { name: 'Test Lion' }).click();
   const callout = obs.locator('.gg-callout', { hasText: 'Leo Test' });
@@ -49,15 +61,10 @@ test('a test from a rehearsal session (counttests=on) is counted on the board', 
   page,
   context,
 }) => {
-  await page.goto('./');
-  await page.getByRole('checkbox', { name: 'demo' }).uncheck();
-  await page.getByRole('switch', { name: 'board' }).check();
-  await page.getByRole('checkbox', { name: /Count tests on the board/ }).check();
-  const url = await page.getByLabel('Alerts', { exact: true }).inputValue();
+  const { url, obs } = await overlayFromStartPage(page, context, () =>
+    page.getByRole('checkbox', { name: /Count tests on the board/ }).check(),
+  );
   expect(url).toContain('counttests=on');
-  const obs = await context.newPage();
-  await obs.goto(url);
-  await overlaysListening(page, 1);
   await page.getByRole('button', { name: 'Test Lion' }).click();
   await expect(obs.locator('.gg-board .gg-row')).toHaveCount(1, { timeout: 15_000 });
   await expect(obs.locator('.gg-board .gg-row')).toContainText('Leo Test');
