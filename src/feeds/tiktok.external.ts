@@ -89,40 +89,21 @@ const own = {
 };
 type Own = typeof own;
 
-/** Fields judged later, and the other places (read only when the event's own fields lack one). */
-const rest = {
-  nickname: raw,
-  profilePictureUrl: raw,
-  repeatCount: raw,
-  giftName: raw,
-  giftPictureUrl: raw,
-  likeCount: raw,
-  common: raw,
-  user: raw,
-  gift: raw,
-  giftDetails: raw,
-  extendedGiftInfo: raw,
-};
-
 const each = <W>(wrap: (schema: z.ZodMiniType) => W) =>
   Object.fromEntries(Object.entries(own).map(([name, schema]) => [name, wrap(schema)]));
 
 /**
- * One field list, read two ways: `exact` takes a frame whose fields all have their types (every
+ * The typed fields, read two ways: `exact` takes a frame whose fields all have their types (every
  * real frame, read without a refusal-catching wrapper per field), and `tolerant`, only for a frame
  * `exact` refused, reads a field of the wrong type as absent, so it never decides anything.
  */
-const exact = z.object({
-  ...(each(z.optional) as { [K in keyof Own]: z.ZodMiniOptional<Own[K]> }),
-  ...rest,
-});
-const tolerant = z.catch(
-  z.object({
-    ...(each(lenient) as { [K in keyof Own]: z.ZodMiniCatch<z.ZodMiniOptional<Own[K]>> }),
-    ...rest,
-  }),
-  {},
+const exact = z.object(each(z.optional) as { [K in keyof Own]: z.ZodMiniOptional<Own[K]> });
+const tolerant = z.object(
+  each(lenient) as { [K in keyof Own]: z.ZodMiniCatch<z.ZodMiniOptional<Own[K]>> },
 );
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A place, read when first asked for: its fields, or undefined when it is missing or no object. */
 function place<T>(schema: z.ZodMiniType<T>, value: unknown): () => T | undefined {
@@ -164,52 +145,55 @@ export interface TikTokRead {
   likeCount: unknown;
 }
 
-export const tiktokData = z.pipe(
-  z.unknown(),
-  z.transform((input): TikTokRead => {
-    const read = exact.safeParse(input);
-    const d = read.success ? read.data : tolerant.parse(input);
-    const common = place(places.common, d.common);
-    const user = place(places.user, d.user);
-    const gift = place(places.gift, d.gift);
-    const details = place(places.giftDetails, d.giftDetails);
-    const listed = place(places.extendedGiftInfo, d.extendedGiftInfo);
-    const giftType =
-      d.giftType ?? gift()?.gift_type ?? details()?.giftType ?? gift()?.type ?? listed()?.type;
-    return {
-      msgId: d.msgId ?? common()?.msgId,
-      createTime: d.createTime ?? common()?.createTime,
-      userId: d.userId ?? user()?.userId ?? user()?.idStr ?? user()?.id,
-      handle: d.uniqueId ?? user()?.uniqueId ?? user()?.displayId,
-      nickname: d.nickname ?? user()?.nickname,
-      avatar:
-        d.profilePictureUrl ??
-        user()?.profilePictureUrl ??
-        user()?.profilePicture?.url?.[0] ??
-        user()?.profilePicture?.urls?.[0] ??
-        user()?.avatarThumb?.urlList?.[0] ??
-        user()?.avatarThumb?.url_list?.[0],
-      giftId: d.giftId ?? gift()?.gift_id ?? gift()?.id ?? listed()?.id,
-      count: d.repeatCount ?? gift()?.repeat_count,
-      repeatEnd: d.repeatEnd ?? gift()?.repeat_end,
-      groupId: d.groupId,
-      giftType,
-      combo: giftType === undefined ? (gift()?.combo ?? listed()?.combo) : undefined,
-      coins:
-        d.diamondCount ??
-        details()?.diamondCount ??
-        gift()?.diamondCount ??
-        gift()?.diamond_count ??
-        listed()?.diamond_count,
-      giftName: d.giftName ?? details()?.giftName ?? gift()?.name ?? listed()?.name,
-      giftImage:
-        d.giftPictureUrl ??
-        details()?.giftImage?.giftPictureUrl ??
-        details()?.giftImage?.url?.[0] ??
-        gift()?.image?.urlList?.[0] ??
-        gift()?.image?.url_list?.[0] ??
-        listed()?.image?.url_list?.[0],
-      likeCount: d.likeCount,
-    };
-  }),
-);
+/**
+ * Reads one event's `data`; never fails (anything but an object reads as an empty one). The fields
+ * judged later (names, pictures, counts) and the other places are taken as they are; only the typed
+ * fields go through zod.
+ */
+export function readTikTok(data: unknown): TikTokRead {
+  const input = isRecord(data) ? data : {};
+  const read = exact.safeParse(input);
+  const d = read.success ? read.data : tolerant.parse(input);
+  const common = place(places.common, input.common);
+  const user = place(places.user, input.user);
+  const gift = place(places.gift, input.gift);
+  const details = place(places.giftDetails, input.giftDetails);
+  const listed = place(places.extendedGiftInfo, input.extendedGiftInfo);
+  const giftType =
+    d.giftType ?? gift()?.gift_type ?? details()?.giftType ?? gift()?.type ?? listed()?.type;
+  return {
+    msgId: d.msgId ?? common()?.msgId,
+    createTime: d.createTime ?? common()?.createTime,
+    userId: d.userId ?? user()?.userId ?? user()?.idStr ?? user()?.id,
+    handle: d.uniqueId ?? user()?.uniqueId ?? user()?.displayId,
+    nickname: input.nickname ?? user()?.nickname,
+    avatar:
+      input.profilePictureUrl ??
+      user()?.profilePictureUrl ??
+      user()?.profilePicture?.url?.[0] ??
+      user()?.profilePicture?.urls?.[0] ??
+      user()?.avatarThumb?.urlList?.[0] ??
+      user()?.avatarThumb?.url_list?.[0],
+    giftId: d.giftId ?? gift()?.gift_id ?? gift()?.id ?? listed()?.id,
+    count: input.repeatCount ?? gift()?.repeat_count,
+    repeatEnd: d.repeatEnd ?? gift()?.repeat_end,
+    groupId: d.groupId,
+    giftType,
+    combo: giftType === undefined ? (gift()?.combo ?? listed()?.combo) : undefined,
+    coins:
+      d.diamondCount ??
+      details()?.diamondCount ??
+      gift()?.diamondCount ??
+      gift()?.diamond_count ??
+      listed()?.diamond_count,
+    giftName: input.giftName ?? details()?.giftName ?? gift()?.name ?? listed()?.name,
+    giftImage:
+      input.giftPictureUrl ??
+      details()?.giftImage?.giftPictureUrl ??
+      details()?.giftImage?.url?.[0] ??
+      gift()?.image?.urlList?.[0] ??
+      gift()?.image?.url_list?.[0] ??
+      listed()?.image?.url_list?.[0],
+    likeCount: input.likeCount,
+  };
+}

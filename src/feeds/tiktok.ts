@@ -1,7 +1,7 @@
 import type { Sender } from '../core/events';
 import { KNOWN_GIFTS } from '../core/gifts';
 import { giftPoints, type ValueScale } from '../core/value';
-import { tiktokData, type TikTokRead } from './tiktok.external';
+import { readTikTok, type TikTokRead } from './tiktok.external';
 import {
   amount,
   drop,
@@ -35,11 +35,11 @@ export function mapTikTok(
 ): MapResult {
   switch (event) {
     case 'gift':
-      return mapGift(tiktokData.parse(data), scale, receivedAt);
+      return mapGift(readTikTok(data), scale, receivedAt);
     case 'follow':
     case 'share':
     case 'like':
-      return mapSocial(event, tiktokData.parse(data), receivedAt);
+      return mapSocial(event, readTikTok(data), receivedAt);
     case 'social':
       return mapLegacySocial(data, receivedAt);
     default:
@@ -128,9 +128,8 @@ function mapLegacySocial(data: unknown, receivedAt: number): MapResult {
   const displayType =
     typeof data === 'object' && data !== null && 'displayType' in data ? data.displayType : '';
   if (typeof displayType !== 'string') return ignore;
-  if (displayType.includes('follow'))
-    return mapSocial('follow', tiktokData.parse(data), receivedAt);
-  if (displayType.includes('share')) return mapSocial('share', tiktokData.parse(data), receivedAt);
+  if (displayType.includes('follow')) return mapSocial('follow', readTikTok(data), receivedAt);
+  if (displayType.includes('share')) return mapSocial('share', readTikTok(data), receivedAt);
   return ignore;
 }
 

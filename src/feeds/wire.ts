@@ -49,9 +49,12 @@ export const idString = z.union([
 export const plausibleMillis = (ms: number): number | undefined =>
   Number.isFinite(ms) && ms > 0 && ms < 1e14 ? ms : undefined;
 
-/** A timestamp in ms (number or numeric string); absurd values become undefined (use receive time). */
+/**
+ * A timestamp in ms (numeric string or number); absurd values become undefined (use receive time).
+ * The string comes first: it is what tiktok-live-connector v1 (TikFinity) sends.
+ */
 export const millis = z.pipe(
-  z.union([z.number(), decimal(MILLIS_TEXT)]),
+  z.union([decimal(MILLIS_TEXT), z.number()]),
   z.transform(plausibleMillis),
 );
 

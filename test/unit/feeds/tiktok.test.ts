@@ -220,6 +220,7 @@ describe('only a missing essential drops a gift', () => {
     ['an absurd count', { ...FLAT_LION, repeatCount: 1e12 }, 'bad-number'],
     ['a string instead of an object', 'gift', 'no-sender'],
     ['null', null, 'no-sender'],
+    ['an array instead of an object', [FLAT_LION], 'no-sender'],
   ])('drops %s, with a counted reason', (_what, payload, reason) => {
     expect(mapTikTok('gift', payload, SCALE, NOW)).toMatchObject({ kind: 'drop', reason });
   });
