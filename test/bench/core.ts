@@ -15,9 +15,10 @@
  * gifters uniformly. The package script runs Node with --single-threaded-gc: the collector works
  * on the same core, so CPU time is one core's time, collection included.
  *
- * With `--baseline <commit>` the session stages run for that commit's src/ too (extracted with
- * `git archive` under node_modules/.cache), alternating with the working tree's in the same
- * process, so before/after share the machine's load. Writes bench-results/core.json.
+ * With `--baseline <commit>` every stage but `json` runs that commit's session and TikFinity mapping
+ * too (its src/, extracted with `git archive` under node_modules/.cache), alternating with the
+ * working tree's in the same process, so before/after share the machine's load. Writes
+ * bench-results/core.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -50,11 +51,17 @@ const EVENTS = 200_000;
 const ROUNDS = 3;
 const STEP_MS = 0.5; // simulated time between deliveries: 2,000 events/s of stream time
 
+/** The code under test: the working tree's or a baseline commit's session and feed mapping. */
+interface Code {
+  Session: SessionClass;
+  mapTikFinityJson: typeof mapTikFinityJson;
+}
+
 /** One TikFinity connection's mapping (src/feeds/tikfinity.ts). */
-function feedMapper() {
+function feedMapper(code: Code) {
   const pick = (result: MapResult) => (result.kind === 'event' ? result.event : null);
   /** A decoded frame (what the socket's JSON.parse hands over) -> core event. */
-  const decoded = (json: unknown) => pick(mapTikFinityJson(json, DEFAULT_SCALE, 0));
+  const decoded = (json: unknown) => pick(code.mapTikFinityJson(json, DEFAULT_SCALE, 0));
   /** A text frame, as the page gets it: the socket's JSON.parse first. */
   return { decoded, text: (text: string) => decoded(JSON.parse(text)) };
 }
@@ -97,9 +104,9 @@ function newSession(Session: SessionClass, store?: Map<string, string>): Session
 }
 
 /** A session holding one gift from each of `gifters` viewers (their ids differ from the stream's). */
-function filledSession(Session: SessionClass, gifters: number, store?: Map<string, string>) {
-  const session = newSession(Session, store);
-  const map = feedMapper();
+function filledSession(code: Code, gifters: number, store?: Map<string, string>) {
+  const session = newSession(code.Session, store);
+  const map = feedMapper(code);
   for (const text of everyoneOnce(gifters)) {
     const event = map.text(text);
     if (event) session.ingest(event, 0);
@@ -117,14 +124,9 @@ const CHUNK = 10_000;
  * at once (200,000 real-sized frames are ~400 MB of text) would make each collection mark a heap
  * no page ever has.
  */
-function time(
-  stage: Stage,
-  Session: SessionClass,
-  gifters: number,
-  events: number,
-): [number, number] {
-  const session = stage === 'json' || stage === 'map' ? null : filledSession(Session, gifters);
-  const map = feedMapper();
+function time(stage: Stage, code: Code, gifters: number, events: number): [number, number] {
+  const session = stage === 'json' || stage === 'map' ? null : filledSession(code, gifters);
+  const map = feedMapper(code);
   const source = stream(gifters, 7);
   let now = 0;
   let sink = 0;
@@ -184,8 +186,8 @@ function footprint(gifters: number) {
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const saved = new Map<string, string>();
-  const session = filledSession(GiftSession, gifters, saved);
-  const map = feedMapper();
+  const session = filledSession(CURRENT, gifters, saved);
+  const map = feedMapper(CURRENT);
   let now = 0;
   for (const text of take(stream(gifters, 7), EVENTS)) {
     const event = map.text(text);
@@ -210,24 +212,26 @@ function footprint(gifters: number) {
   };
 }
 
-/** The baseline commit's GiftSession, from its own src/ (the mapping stays the working tree's). */
-async function baselineSession(commit: string): Promise<SessionClass> {
+/** The baseline commit's session and TikFinity mapping, from its own src/. */
+async function baselineCode(commit: string): Promise<Code> {
   const dir = resolve('node_modules/.cache/giftglow-bench', commit);
   if (!existsSync(resolve(dir, 'src/core/session.ts'))) {
     mkdirSync(dir, { recursive: true });
     const tar = execFileSync('git', ['archive', commit, 'src']);
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
   }
-  const module = (await import(pathToFileURL(resolve(dir, 'src/core/session.ts')).href)) as {
-    GiftSession: SessionClass;
-  };
-  return module.GiftSession;
+  const load = (path: string) => import(pathToFileURL(resolve(dir, path)).href);
+  const session = (await load('src/core/session.ts')) as { GiftSession: SessionClass };
+  const feed = (await load('src/feeds/tikfinity.ts')) as Pick<Code, 'mapTikFinityJson'>;
+  return { Session: session.GiftSession, mapTikFinityJson: feed.mapTikFinityJson };
 }
+
+const CURRENT: Code = { Session: GiftSession, mapTikFinityJson };
 
 const flag = process.argv.indexOf('--baseline');
 const baseline = flag >= 0 ? git(`rev-parse --short ${process.argv[flag + 1] ?? ''}`) : null;
-const codes: [string, SessionClass][] = [['current', GiftSession]];
-if (baseline) codes.push([baseline, await baselineSession(baseline)]);
+const codes: [string, Code][] = [['current', CURRENT]];
+if (baseline) codes.push([baseline, await baselineCode(baseline)]);
 const loadBefore = loadavg();
 
 const rates: Rate[] = [];
@@ -237,18 +241,18 @@ const stages = (['json', 'map', 'core', 'pipeline', 'pipeline-text'] as const).f
 );
 for (const gifters of only < 0 ? [1_000, 100_000] : [100_000]) {
   for (const stage of stages) {
-    const withSession = stage !== 'json' && stage !== 'map';
+    /** Every stage but `json` runs our code: that stage runs for each code under test. */
+    const ours = stage !== 'json';
     const events = EVENTS;
     const runs = new Map<string, [number, number][]>();
     // A first run of each stage, not counted: the JIT settles the loop for this stage's types.
-    for (const [, Session] of withSession ? codes : codes.slice(0, 1))
-      time(stage, Session, 1_000, events / 4);
+    for (const [, code] of ours ? codes : codes.slice(0, 1)) time(stage, code, 1_000, events / 4);
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate the code under test round by round: both see the same load.
-      for (const [code, Session] of withSession ? codes : codes.slice(0, 1)) {
-        const list = runs.get(code) ?? [];
-        list.push(time(stage, Session, gifters, events));
-        runs.set(code, list);
+      for (const [name, code] of ours ? codes : codes.slice(0, 1)) {
+        const list = runs.get(name) ?? [];
+        list.push(time(stage, code, gifters, events));
+        runs.set(name, list);
       }
     }
     for (const [code, list] of runs) {
@@ -256,7 +260,7 @@ for (const gifters of only < 0 ? [1_000, 100_000] : [100_000]) {
       rates.push({
         stage,
         gifters,
-        code: withSession ? code : 'n/a',
+        code: ours ? code : 'n/a',
         events,
         eventsPerCpuSecond: Math.round(cpu),
         eventsPerWallSecond: Math.round(median(list.map(([, w]) => w))),
