@@ -8,7 +8,7 @@ const SNAP = 64;
  * The part of the screen the stage shows of its canvas while effects play: the union of their boxes,
  * padded, snapped to a 64 px grid and clipped to the screen. A tier-1 pop then fills and composites
  * a tenth of a 1080p screen; a screen-wide celebration still gets the whole of it. Null when
- * nothing plays (the canvas keeps its last box: it is clear and nothing redraws it).
+ * nothing plays (the stage then shows none of its canvas).
  */
 export function canvasBox(
   boxes: Iterable<Box>,

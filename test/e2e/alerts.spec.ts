@@ -305,7 +305,7 @@ test('loads the gift picture only from TikTok image hosts, and falls back when i
 /** A box-shadow with a blur radius above 0 (x and y offsets, then the blur). */
 const BLURRED = /(-?[\d.]+px\s+){2}[1-9][\d.]*px/;
 
-test('a small alert draws on a canvas only as big as its effect, and light mode says so', async ({
+test('a small alert shows only as much of the canvas as its effect, and light mode says so', async ({
   page,
 }) => {
   const server = await feedServer();
