@@ -240,9 +240,12 @@ const CURRENT: Code = { Session: GiftSession, mapTikFinityJson };
 const flag = process.argv.indexOf('--baseline');
 const baseline = flag >= 0 ? git(`rev-parse --short ${process.argv[flag + 1] ?? ''}`) : null;
 const codes: [string, Code][] = [['current', CURRENT]];
-const baselineLoaded = baseline ? await baselineCode(baseline) : null;
-if (baseline && baselineLoaded) codes.push([baseline, baselineLoaded]);
-const baselineMapping = baselineLoaded?.mapping ?? null;
+let baselineMapping: string | null = null;
+if (baseline) {
+  const { mapping, ...code } = await baselineCode(baseline);
+  codes.push([baseline, code]);
+  baselineMapping = mapping;
+}
 const loadBefore = loadavg();
 
 const rates: Rate[] = [];
