@@ -1,6 +1,6 @@
 import { mount, unmount } from 'svelte';
-import { seededRandom } from '../feeds/demoRandom';
-import { goalSpecOf } from '../core/goal';
+import { seededRandom } from '../feeds/demo/seededRandom';
+import { goalSpecOf } from '../core/session/goal';
 import { BoardModel } from '../ui/board/boardModel.svelte';
 import { GoalModel } from '../ui/goal/goalModel.svelte';
 import { mountAlerts } from './mountAlerts';

@@ -1,4 +1,4 @@
-import type { AlertQueue, QueueStats } from '../core/queue';
+import type { AlertQueue, QueueStats } from '../core/alerts/AlertQueue';
 import type { Stage } from '../render/Stage';
 import type { Chimes } from '../ui/sound/Chimes';
 

@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
-import { FIELDS } from '../core/params';
-import { goalSpecOf } from '../core/goal';
+import { FIELDS } from '../core/config/params';
+import { goalSpecOf } from '../core/session/goal';
 import { GoalModel } from '../ui/goal/goalModel.svelte';
 import GoalPage from '../ui/page/GoalPage.svelte';
 import { PageState } from '../ui/page/pageState.svelte';

@@ -1,7 +1,7 @@
 import { mount, unmount } from 'svelte';
-import type { Config } from '../core/config';
-import type { Moment } from '../core/moment';
-import { AlertQueue, type Alert } from '../core/queue';
+import type { Config } from '../core/config/config';
+import type { Moment } from '../core/alerts/moment';
+import { AlertQueue, type Alert } from '../core/alerts/AlertQueue';
 import { builtInArt, giftArt } from '../render/giftArt';
 import type { Position } from '../render/layout';
 import { Stage } from '../render/Stage';
@@ -13,7 +13,7 @@ import AlertsLayer from '../ui/alerts/AlertsLayer.svelte';
 import { AlertsState } from '../ui/alerts/AlertsState.svelte';
 import { calloutOf } from '../ui/alerts/calloutModel';
 import { installDebugHook } from './debugHook';
-import { missingFields, templateParts } from '../core/template';
+import { missingFields, templateParts } from '../core/text/template';
 import { watchVisibility } from '../ui/alerts/visibility';
 
 /** The config fields the alerts read (all from the one schema in core/config.ts). */

@@ -1,11 +1,11 @@
-import { parseParams, type Config, type ConfigIssue } from '../core/config';
-import type { CoreEvent } from '../core/events';
-import type { Moment } from '../core/moment';
-import { GiftSession, sessionOptions } from '../core/session';
-import { createFeeds } from '../feeds/fromConfig';
-import { hubUrlOf } from '../feeds/hubUrl';
-import { worstStatus } from '../feeds/status';
-import type { FeedStatus } from '../feeds/types';
+import { parseParams, type Config, type ConfigIssue } from '../core/config/config';
+import type { CoreEvent } from '../core/event/events';
+import type { Moment } from '../core/alerts/moment';
+import { GiftSession, sessionOptions } from '../core/session/GiftSession';
+import { createFeeds } from '../feeds/createFeeds';
+import { hubUrlOf } from '../feeds/protocol/hubUrl';
+import { worstStatus } from '../feeds/worstStatus';
+import type { FeedStatus } from '../feeds/feed';
 import { createLog, type Log } from './log';
 import { browserStore } from './storage';
 

@@ -1,5 +1,5 @@
-import type { FeedSink } from './types';
-import type { MapResult } from './wire';
+import type { FeedSink } from './feed';
+import type { MapResult } from '../wire/mapResult';
 
 /** Hands a mapping's result to the sink: an event and its notes, a counted drop, or nothing. */
 export function deliver(result: MapResult, sink: FeedSink): void {

@@ -1,4 +1,4 @@
-import { MAX_FRAME_CHARS } from '../feeds/frames.ts';
+import { MAX_FRAME_CHARS } from '../wire/textFrame.ts';
 import { judgeFrame } from './judgeFrame.ts';
 import { originRefusal, type RequestOrigin } from './origin.ts';
 import { RateLimit, type RateLimitOptions } from './RateLimit.ts';

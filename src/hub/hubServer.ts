@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_FRAME_CHARS } from '../feeds/frames.ts';
+import { MAX_FRAME_CHARS } from '../wire/textFrame.ts';
 import { Hub, type HubRequest, type Verdict } from './Hub.ts';
 import { originRefusal, tokenRequestAllowed } from './origin.ts';
 

@@ -1,6 +1,6 @@
-import { DEFAULT_SCALE } from '../core/value.ts';
-import { readFrame, MAX_FRAME_CHARS } from '../feeds/frames.ts';
-import { mapProtocolFrame } from '../feeds/protocol.ts';
+import { DEFAULT_SCALE } from '../core/event/value.ts';
+import { readFrame, MAX_FRAME_CHARS } from '../wire/textFrame.ts';
+import { mapProtocolFrame } from '../wire/protocol.ts';
 
 /**
  * What the hub forwards: a frame of Giftglow protocol v1 events, judged by the very schema and

@@ -1,5 +1,5 @@
-import type { EventKind } from '../core/events';
-import { KNOWN_GIFTS } from '../core/gifts';
+import type { EventKind } from '../core/event/events';
+import { KNOWN_GIFTS } from '../core/event/knownGifts';
 
 /** What to draw as the gift: a picture from the platform, an emoji, or the generic gift box. */
 export type GiftArt =

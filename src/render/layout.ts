@@ -1,6 +1,6 @@
-import type { Tier } from '../core/queueTiers';
+import type { Tier } from '../core/alerts/tiers';
 
-import type { Position } from '../core/params';
+import type { Position } from '../core/config/params';
 
 export type { Position };
 

@@ -27,11 +27,11 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { CoreEvent } from '../../src/core/events';
-import { GiftSession } from '../../src/core/session';
-import { DEFAULT_SCALE } from '../../src/core/value';
-import { mapTikFinityJson } from '../../src/feeds/tikfinity';
-import type { MapResult } from '../../src/feeds/wire';
+import type { CoreEvent } from '../../src/core/event/events';
+import { GiftSession } from '../../src/core/session/GiftSession';
+import { DEFAULT_SCALE } from '../../src/core/event/value';
+import { mapTikFinityJson } from '../../src/feeds/tiktok/tikfinityFeed';
+import type { MapResult } from '../../src/wire/mapResult';
 import { everyoneOnce, stream, take } from './coreFrames';
 import { cpuModel, git } from './machine';
 
@@ -57,7 +57,7 @@ interface Code {
   mapTikFinityJson: typeof mapTikFinityJson;
 }
 
-/** One TikFinity connection's mapping (src/feeds/tikfinity.ts). */
+/** One TikFinity connection's mapping (src/feeds/tiktok/tikfinityFeed.ts). */
 function feedMapper(code: Pick<Code, 'mapTikFinityJson'>) {
   const pick = (result: MapResult) => (result.kind === 'event' ? result.event : null);
   /** A decoded frame (what the socket's JSON.parse hands over) -> core event. */
@@ -217,14 +217,24 @@ function footprint(gifters: number) {
 /** The baseline commit's session and TikFinity mapping, from its own src/. */
 async function baselineCode(commit: string): Promise<Code & { mapping: string }> {
   const dir = resolve('node_modules/.cache/giftglow-bench', commit);
-  if (!existsSync(resolve(dir, 'src/core/session.ts'))) {
+  if (!existsSync(resolve(dir, 'src'))) {
     mkdirSync(dir, { recursive: true });
     const tar = execFileSync('git', ['archive', commit, 'src']);
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
   }
-  const load = (path: string) => import(pathToFileURL(resolve(dir, path)).href);
-  const session = (await load('src/core/session.ts')) as { GiftSession: SessionClass };
-  const feed = (await load('src/feeds/tikfinity.ts')) as Pick<Code, 'mapTikFinityJson'>;
+  // The first path that exists: the files moved into folders by concept with issue 21.
+  const load = (...paths: string[]) => {
+    const path =
+      paths.map((p) => resolve(dir, p)).find((p) => existsSync(p)) ?? resolve(dir, paths[0] ?? '');
+    return import(pathToFileURL(path).href);
+  };
+  const session = (await load('src/core/session/GiftSession.ts', 'src/core/session.ts')) as {
+    GiftSession: SessionClass;
+  };
+  const feed = (await load('src/feeds/tiktok/tikfinityFeed.ts', 'src/feeds/tikfinity.ts')) as Pick<
+    Code,
+    'mapTikFinityJson'
+  >;
   // Before 2026-11-30 the mapping dropped real TikFinity frames (issue 11): timing it would time
   // the drop. Such a baseline keeps the working tree's mapping, and the output says so.
   const [frame = ''] = take(stream(1, 1), 1);

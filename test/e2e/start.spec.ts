@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PARAM_NAMES, PARAMS } from '../../src/core/config';
+import { PARAM_NAMES, PARAMS } from '../../src/core/config/config';
 import { groupParams } from '../../src/ui/start/groupParams';
 import { closeServersAfterEach, feedServer } from './localServers';
 

@@ -1,4 +1,4 @@
-import { PARAMS, type ParamRow } from '../../src/core/config';
+import { PARAMS, type ParamRow } from '../../src/core/config/config';
 
 /**
  * The README's parameter table, generated from the one config schema. Print it with

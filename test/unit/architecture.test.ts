@@ -4,13 +4,16 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Boundaries kept by a test, not by memory: src/core is pure (no pixi, svelte, tmi.js, ws, node:*,
- * DOM, clock or randomness), only one file imports tmi.js, and nothing in src/ reads ../shared.
+ * Boundaries kept by a test, not by memory (docs/ARCHITECTURE.md): src/core is pure (no pixi,
+ * svelte, tmi.js, ws, node:*, DOM, clock or randomness); src/wire is as pure and imports only core,
+ * so it runs in the browser and in Node alike; only one file imports tmi.js; nothing in src/ reads
+ * ../shared.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');
 const CORE = join(SRC, 'core');
+const WIRE = join(SRC, 'wire');
 
 const ALLOWED_PACKAGES = new Set(['zod', 'zod/mini']);
 const DOM_GLOBALS = new Set([
@@ -97,14 +100,20 @@ export function importsOf(fileName: string, text: string): string[] {
   return found;
 }
 
-/** Why a src/core file breaks purity (empty when it does not). */
-export function coreViolations(fileName: string, text: string): string[] {
+const inside = (dir: string, path: string) => !relative(dir, path).startsWith('..');
+
+/**
+ * Why a file of a pure room breaks purity (empty when it does not): src/core may import only
+ * src/core, src/wire only src/wire and src/core.
+ */
+export function coreViolations(fileName: string, text: string, rooms = [CORE]): string[] {
   const problems: string[] = [];
+  const names = rooms.map((room) => `src/${relative(SRC, room)}`).join(' or ');
   for (const spec of importsOf(fileName, text)) {
     if (spec.startsWith('.')) {
       const target = resolve(dirname(fileName), spec);
-      if (relative(CORE, target).startsWith('..'))
-        problems.push(`imports ${spec} (outside src/core)`);
+      if (!rooms.some((room) => inside(room, target)))
+        problems.push(`imports ${spec} (outside ${names})`);
     } else if (!ALLOWED_PACKAGES.has(spec)) {
       problems.push(`imports ${spec}`);
     }
@@ -150,19 +159,22 @@ const read = (path: string) => readFileSync(path, 'utf8');
 const rel = (path: string) => relative(ROOT, path);
 
 /**
- * Which layers each layer may import (STYLE.md): core nothing of ours above it; feeds and render
- * only core; ui only core (types they share live there); the Node-only hub core and feeds (it
- * judges frames with the overlay's own protocol schema); app, the composition roots, everything.
+ * Which layers each layer may import (docs/ARCHITECTURE.md): core nothing of ours above it; wire
+ * (what crosses a socket or an HTTP request: protocol v1, frame limits, drop reasons, the hub's
+ * answers) only core; feeds core and wire; render only core; ui core and wire (the start page talks
+ * to the hub); the Node-only hub core and wire, never feeds; app, the composition roots, all but the
+ * hub.
  */
-const LAYERS = ['core', 'feeds', 'render', 'ui', 'hub', 'app'] as const;
+const LAYERS = ['core', 'wire', 'feeds', 'render', 'ui', 'hub', 'app'] as const;
 type Layer = (typeof LAYERS)[number];
 const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   core: ['core'],
-  feeds: ['core', 'feeds'],
+  wire: ['core', 'wire'],
+  feeds: ['core', 'wire', 'feeds'],
   render: ['core', 'render'],
-  ui: ['core', 'ui'],
-  hub: ['core', 'feeds', 'hub'],
-  app: ['core', 'feeds', 'render', 'ui', 'app'],
+  ui: ['core', 'wire', 'ui'],
+  hub: ['core', 'wire', 'hub'],
+  app: ['core', 'wire', 'feeds', 'render', 'ui', 'app'],
 };
 
 function layerOf(path: string): Layer {
@@ -181,11 +193,30 @@ describe('architecture', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps src/wire runnable in the browser and in Node: zod and src/core only, no DOM, no node:*', () => {
+    const files = filesUnder(WIRE, ['.ts']);
+    expect(files.length).toBeGreaterThan(3);
+    const problems = files.flatMap((path) =>
+      coreViolations(path, read(path), [WIRE, CORE]).map((p) => `${rel(path)} ${p}`),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the hub off the browser feeds: src/hub imports nothing from src/feeds', () => {
+    const FEEDS = join(SRC, 'feeds');
+    const problems = filesUnder(join(SRC, 'hub'), ['.ts']).flatMap((path) =>
+      importsOf(path, read(path))
+        .filter((spec) => spec.startsWith('.') && inside(FEEDS, resolve(dirname(path), spec)))
+        .map((spec) => `${rel(path)} imports ${spec}`),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('lets exactly one file in src/ import tmi.js: the Twitch feed', () => {
     const importers = filesUnder(SRC, ['.ts', '.svelte']).filter((path) =>
       importsOf(path, read(path)).includes('tmi.js'),
     );
-    expect(importers.map(rel)).toEqual(['src/feeds/twitchFeed.ts']);
+    expect(importers.map(rel)).toEqual(['src/feeds/twitch/twitchFeed.ts']);
   });
 
   it('holds the layer matrix: each layer imports only the layers below it', () => {
@@ -242,6 +273,10 @@ describe('the purity checker', () => {
     ["import { readFileSync } from 'node:fs';", 'imports node:fs'],
     ["export { x } from '../feeds/tiktok';", 'imports ../feeds/tiktok (outside src/core)'],
     ["const m = await import('../app/log');", 'imports ../app/log (outside src/core)'],
+    [
+      "import { MAX_FRAME_CHARS } from '../wire/textFrame';",
+      'imports ../wire/textFrame (outside src/core)',
+    ],
     ['const t = require("fs");', 'imports fs'],
     ["localStorage.setItem('a', 'b');", 'uses localStorage'],
     ['const w = window.innerWidth;', 'uses window'],
@@ -265,5 +300,18 @@ describe('the purity checker', () => {
     ['const d = new Date(at);'],
   ])('accepts %s', (sample) => {
     expect(coreViolations(core('good.ts'), sample)).toEqual([]);
+  });
+
+  it('lets a wire file import core and wire, and nothing else of ours', () => {
+    const wire = join(WIRE, 'file.ts');
+    const rooms = [WIRE, CORE];
+    expect(coreViolations(wire, "import { x } from '../core/event/events';", rooms)).toEqual([]);
+    expect(coreViolations(wire, "import { y } from './fields';", rooms)).toEqual([]);
+    expect(coreViolations(wire, "import { z } from '../feeds/feed';", rooms)).toEqual([
+      'imports ../feeds/feed (outside src/wire or src/core)',
+    ]);
+    expect(coreViolations(wire, "import { readFileSync } from 'node:fs';", rooms)).toEqual([
+      'imports node:fs',
+    ]);
   });
 });

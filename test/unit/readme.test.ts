@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PARAMS } from '../../src/core/config';
+import { PARAMS } from '../../src/core/config/config';
 import { paramRow } from '../helpers/paramsTable';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

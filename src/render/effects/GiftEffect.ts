@@ -1,5 +1,5 @@
 import { Container, Sprite, type Texture } from 'pixi.js';
-import type { Tier } from '../../core/queueTiers';
+import type { Tier } from '../../core/alerts/tiers';
 import type { EmojiTextures } from '../EmojiTextures';
 import type { GiftArt } from '../giftArt';
 import type { ImageCache } from '../ImageCache';

@@ -1,4 +1,4 @@
-import type { Tier } from '../../core/queueTiers';
+import type { Tier } from '../../core/alerts/tiers';
 import type { Particles } from './Particles';
 
 /** How one tier looks: its length (s), art size (units) and the particles it throws at start. */

@@ -1,7 +1,7 @@
-import type { Platform } from '../../core/events';
-import type { Alert, AlertKind } from '../../core/queue';
-import type { Tier } from '../../core/queueTiers';
-import { KNOWN_GIFTS } from '../../core/gifts';
+import type { Platform } from '../../core/event/events';
+import type { Alert, AlertKind } from '../../core/alerts/AlertQueue';
+import type { Tier } from '../../core/alerts/tiers';
+import { KNOWN_GIFTS } from '../../core/event/knownGifts';
 
 /** What one callout shows: plain data, already text (names are sanitised by the core). */
 export interface CalloutView {

@@ -4,7 +4,7 @@ import {
   type GoalKind,
   type GoalProgress,
   type GoalSpec,
-} from '../../core/goal';
+} from '../../core/session/goal';
 
 /** What the goal bar reads from the session: a count, the celebrations kept with it, a change signal. */
 export interface GoalSource {

@@ -1,4 +1,4 @@
-import type { FeedStatus } from '../../core/events';
+import type { FeedStatus } from '../../core/event/events';
 
 /** How long "Live" stays on screen after a feed connects; after that the badge shows only trouble. */
 const LIVE_FLASH_MS = 4_000;

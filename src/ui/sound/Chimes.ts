@@ -1,4 +1,4 @@
-import type { Tier } from '../../core/queueTiers';
+import type { Tier } from '../../core/alerts/tiers';
 import { chimeNotes } from './chimeNotes';
 
 /** Scheduled this far ahead so the attack is never clipped (OBS loses the start of short sounds). */

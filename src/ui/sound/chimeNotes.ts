@@ -1,4 +1,4 @@
-import type { Tier } from '../../core/queueTiers';
+import type { Tier } from '../../core/alerts/tiers';
 
 export interface Note {
   /** Hz. */

@@ -1,5 +1,5 @@
-import type { ParamRow } from '../../core/config';
-import { GROUPS } from '../../core/params';
+import type { ParamRow } from '../../core/config/config';
+import { GROUPS } from '../../core/config/params';
 
 export interface ParamGroup {
   name: string;

@@ -5,7 +5,7 @@ import {
   type Config,
   type ConfigIssue,
   type ParamRow,
-} from '../../core/config';
+} from '../../core/config/config';
 import { groupParams, type ParamGroup } from './groupParams';
 
 type Page = 'alerts' | 'board' | 'goal';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Board, type BoardUser } from '../../../src/core/board';
-import { RecentMap } from '../../../src/core/recent';
+import { Board, type BoardUser } from '../../../src/core/session/Board';
+import { RecentMap } from '../../../src/core/RecentMap';
 
 const user = (id: string, login = id): BoardUser => ({
   key: `tiktok:${id}`,

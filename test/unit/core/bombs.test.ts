@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../../src/core/events';
+import type { CoreEvent } from '../../../src/core/event/events';
 import {
   ANONYMOUS_GIFTER,
   CKPUFFIN_BOMB,

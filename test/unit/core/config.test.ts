@@ -6,7 +6,7 @@ import {
   parseParams,
   toQuery,
   valueScaleOf,
-} from '../../../src/core/config';
+} from '../../../src/core/config/config';
 
 const issuesOf = (search: string) =>
   parseParams(search).issues.map((i) => `${i.param}: ${i.message}`);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { CoreEvent, Sender } from '../../../src/core/events';
+import type { CoreEvent, Sender } from '../../../src/core/event/events';
 import {
   bombHeader,
   bombPart,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goalKey, goalProgress, type GoalSpec } from '../../../src/core/goal';
+import { goalKey, goalProgress, type GoalSpec } from '../../../src/core/session/goal';
 import {
   bombHeader,
   bombPart,

@@ -1,7 +1,7 @@
-import type { CoreEvent } from '../../../src/core/events';
-import type { Moment } from '../../../src/core/moment';
-import { GiftSession, type SessionOptions } from '../../../src/core/session';
-import type { KeyValueStore } from '../../../src/core/persist';
+import type { CoreEvent } from '../../../src/core/event/events';
+import type { Moment } from '../../../src/core/alerts/moment';
+import { GiftSession, type SessionOptions } from '../../../src/core/session/GiftSession';
+import type { KeyValueStore } from '../../../src/core/session/persist';
 
 export const OPTIONS: SessionOptions = {
   session: 'test',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeName } from '../../../src/core/names';
-import { compileBlocklist, maskName, normalizeForMatch } from '../../../src/core/blocklist';
+import { sanitizeName } from '../../../src/core/text/names';
+import { compileBlocklist, maskName, normalizeForMatch } from '../../../src/core/text/blocklist';
 
 describe('sanitizeName', () => {
   it.each([

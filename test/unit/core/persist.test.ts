@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZERODY, bombPart, cheer, oneOffGift, roseStreak } from '../../fixtures/core/events';
-import { storageKey, type KeyValueStore } from '../../../src/core/persist';
+import { storageKey, type KeyValueStore } from '../../../src/core/session/persist';
 import { MemoryStore, board, feed, session } from './helpers';
 
 const KEY = storageKey('test', 'alerts');

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Board, type BoardUser } from '../../../src/core/board';
-import type { CoreEvent, Sender } from '../../../src/core/events';
-import { NAME_MAX_CODE_UNITS, NAME_MAX_GRAPHEMES, sanitizeName } from '../../../src/core/names';
+import { Board, type BoardUser } from '../../../src/core/session/Board';
+import type { CoreEvent, Sender } from '../../../src/core/event/events';
+import {
+  NAME_MAX_CODE_UNITS,
+  NAME_MAX_GRAPHEMES,
+  sanitizeName,
+} from '../../../src/core/text/names';
 import { giftArbitrary, giftDeliveries } from './giftStream';
 import { session } from './helpers';
 

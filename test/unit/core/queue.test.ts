@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AlertQueue } from '../../../src/core/queue';
+import { AlertQueue } from '../../../src/core/alerts/AlertQueue';
 import { moment, OPTIONS } from './queueMoments';
 
 describe('AlertQueue', () => {

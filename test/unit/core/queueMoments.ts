@@ -1,5 +1,5 @@
-import type { Moment } from '../../../src/core/moment';
-import type { QueueOptions } from '../../../src/core/queue';
+import type { Moment } from '../../../src/core/alerts/moment';
+import type { QueueOptions } from '../../../src/core/alerts/AlertQueue';
 
 /** A moment with sensible defaults: tests name only what matters to them. */
 export function moment(over: Partial<Moment> & { id: string }): Moment {

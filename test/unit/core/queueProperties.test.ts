@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AlertQueue } from '../../../src/core/queue';
+import { AlertQueue } from '../../../src/core/alerts/AlertQueue';
 import { moment, OPTIONS } from './queueMoments';
 
 /** A random stream: new moments, combo updates of earlier ids, and time passing (sometimes a lot). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backlogFactor, DEFAULT_TIERS, tierOf } from '../../../src/core/queueTiers';
+import { backlogFactor, DEFAULT_TIERS, tierOf } from '../../../src/core/alerts/tiers';
 
 describe('tierOf', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RecentMap } from '../../../src/core/recent';
+import { RecentMap } from '../../../src/core/RecentMap';
 
 /** Keys drawn from a small pool, so repeats and rotations both happen. */
 const keys = fc.array(fc.oneof(fc.nat(40).map(String), fc.string({ maxLength: 4 })), {

@@ -11,8 +11,8 @@ import {
   tiktokSender,
   twitchSender,
 } from '../../fixtures/core/events';
-import { sessionOptions } from '../../../src/core/session';
-import { parseParams } from '../../../src/core/config';
+import { sessionOptions } from '../../../src/core/session/GiftSession';
+import { parseParams } from '../../../src/core/config/config';
 import { MemoryStore, board, feed, session } from './helpers';
 
 describe('GiftSession', () => {

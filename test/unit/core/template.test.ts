@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingFields, templateParts } from '../../../src/core/template';
+import { missingFields, templateParts } from '../../../src/core/text/template';
 
 describe('templateParts', () => {
   it('cuts a template into text and fields', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../../src/core/events';
+import type { CoreEvent } from '../../../src/core/event/events';
 import { ZERODY, cheer, oneOffGift, roseStreak } from '../../fixtures/core/events';
 import { board, feed, session } from './helpers';
 

@@ -7,7 +7,7 @@ import {
   subPoints,
   tierFromPlan,
   toMilli,
-} from '../../../src/core/value';
+} from '../../../src/core/event/value';
 
 describe('value scale', () => {
   it.each([

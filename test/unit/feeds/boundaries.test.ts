@@ -27,7 +27,7 @@ describe('feed boundaries', () => {
         importsOf(path).some((spec) => spec === 'tmi.js' || spec.startsWith('tmi.js/')),
       )
       .map((path) => relative(root, path));
-    expect(importers).toEqual(['src/feeds/twitchFeed.ts']);
+    expect(importers).toEqual(['src/feeds/twitch/twitchFeed.ts']);
   });
 
   it('loads twitchFeed only through a dynamic import()', () => {

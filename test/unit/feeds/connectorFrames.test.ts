@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mapTikFinityJson } from '../../../src/feeds/tikfinity';
+import { mapTikFinityJson } from '../../../src/feeds/tiktok/tikfinityFeed';
 import { connectorScenes } from '../../fixtures/feeds/tiktok/scenes';
 import type { TikFinityFrame } from '../../fixtures/feeds/tiktok/connector';
 import { board, session } from '../core/helpers';

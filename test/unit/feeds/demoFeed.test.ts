@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CoreEvent } from '../../../src/core/events';
-import { DEFAULT_SCALE } from '../../../src/core/value';
-import { createDemoFeed } from '../../../src/feeds/demo';
-import type { FeedSink, FeedStatus } from '../../../src/feeds/types';
+import type { CoreEvent } from '../../../src/core/event/events';
+import { DEFAULT_SCALE } from '../../../src/core/event/value';
+import { createDemoFeed } from '../../../src/feeds/demo/demoFeed';
+import type { FeedSink, FeedStatus } from '../../../src/feeds/feed';
 
 function recorder() {
   const events: CoreEvent[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_GIFTERS, DEMO_GIFTS } from '../../../src/feeds/demoCast';
-import { DemoScript } from '../../../src/feeds/demoScript';
-import { mapTikTok } from '../../../src/feeds/tiktok';
+import { DEMO_GIFTERS, DEMO_GIFTS } from '../../../src/feeds/demo/demoCast';
+import { DemoScript } from '../../../src/feeds/demo/DemoScript';
+import { mapTikTok } from '../../../src/feeds/tiktok/mapTikTok';
 import { giftFrame, socialFrame } from '../../fixtures/feeds/tiktok/connector';
 import { SCALE } from './scale';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DemoScript } from '../../../src/feeds/demoScript';
+import { DemoScript } from '../../../src/feeds/demo/DemoScript';
 
 function run(seed: number, rate: number, minutes: number) {
   return new DemoScript({ seed, rate, start: 0 }).take(minutes * 60_000);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseParams } from '../../../src/core/config';
-import { createFeeds } from '../../../src/feeds/fromConfig';
+import { parseParams } from '../../../src/core/config/config';
+import { createFeeds } from '../../../src/feeds/createFeeds';
 import { startFakeTwitch, type FakeTwitch } from '../../servers/fakeTwitch';
 import { ManualTimers } from './manualTimers';
 import { recordingSink } from './recordingSink';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readFrame } from '../../../src/feeds/frames';
-import { mapProtocolFrame } from '../../../src/feeds/protocol';
-import { mapTikTok } from '../../../src/feeds/tiktok';
-import { mapTmiEvent, TWITCH_EVENTS } from '../../../src/feeds/twitch';
+import { readFrame } from '../../../src/wire/textFrame';
+import { mapProtocolFrame } from '../../../src/wire/protocol';
+import { mapTikTok } from '../../../src/feeds/tiktok/mapTikTok';
+import { mapTmiEvent, TWITCH_EVENTS } from '../../../src/feeds/twitch/mapTmiEvent';
 import { FLAT_LION } from '../../fixtures/feeds/tiktok';
 import { SCALE } from './scale';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseParams } from '../../../src/core/config';
-import { createFeeds } from '../../../src/feeds/fromConfig';
-import { hubUrlOf } from '../../../src/feeds/hubUrl';
-import { mapProtocolFrame } from '../../../src/feeds/protocol';
+import { parseParams } from '../../../src/core/config/config';
+import { createFeeds } from '../../../src/feeds/createFeeds';
+import { hubUrlOf } from '../../../src/feeds/protocol/hubUrl';
+import { mapProtocolFrame } from '../../../src/wire/protocol';
 import { ManualTimers } from './manualTimers';
 import { recordingSink } from './recordingSink';
 import { SCALE } from './scale';

@@ -1,4 +1,4 @@
-import type { TimerHandle, Timers } from '../../../src/feeds/timers';
+import type { TimerHandle, Timers } from '../../../src/feeds/socket/timers';
 
 /** Timers that only fire when the test says so: deterministic backoff without waiting. */
 export class ManualTimers implements Timers {

@@ -1,6 +1,6 @@
 import { expect, vi } from 'vitest';
-import type { CoreEvent } from '../../../src/core/events';
-import type { FeedSink, FeedStatus } from '../../../src/feeds/types';
+import type { CoreEvent } from '../../../src/core/event/events';
+import type { FeedSink, FeedStatus } from '../../../src/feeds/feed';
 
 /** A sink that remembers everything a feed told it. */
 export function recordingSink() {

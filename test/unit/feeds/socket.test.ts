@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { SocketFactory } from '../../../src/feeds/socket';
-import { createTikfinityFeed } from '../../../src/feeds/tikfinity';
-import { createWsFeed } from '../../../src/feeds/ws';
+import type { SocketFactory } from '../../../src/feeds/socket/openSocket';
+import { createTikfinityFeed } from '../../../src/feeds/tiktok/tikfinityFeed';
+import { createWsFeed } from '../../../src/feeds/protocol/protocolFeed';
 import { FLAT_LION, roseStreak, tikfinityFrame } from '../../fixtures/feeds/tiktok';
 import { startFeedServer, type FeedServer } from '../../servers/feedServer';
 import { ManualTimers } from './manualTimers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { worstStatus } from '../../../src/feeds/status';
+import { worstStatus } from '../../../src/feeds/worstStatus';
 
 describe('the combined feed status', () => {
   it('is live only when every feed is live', () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CoreEvent, GiftEvent } from '../../../src/core/events';
-import { sanitizeName } from '../../../src/core/names';
-import { mapTikTok } from '../../../src/feeds/tiktok';
-import type { MapResult } from '../../../src/feeds/wire';
+import type { CoreEvent, GiftEvent } from '../../../src/core/event/events';
+import { sanitizeName } from '../../../src/core/text/names';
+import { mapTikTok } from '../../../src/feeds/tiktok/mapTikTok';
+import type { MapResult } from '../../../src/wire/mapResult';
 import {
   FLAT_FOLLOW,
   FLAT_LIKE,

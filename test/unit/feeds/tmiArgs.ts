@@ -1,7 +1,7 @@
 import tmi from 'tmi.js';
 // tmi.js's own IRC parser: the userstate tests read is exactly what tmi.js hands to listeners.
 import parser from 'tmi.js/lib/parser.js';
-import { TWITCH_EVENTS, type TwitchEventName } from '../../../src/feeds/twitch';
+import { TWITCH_EVENTS, type TwitchEventName } from '../../../src/feeds/twitch/mapTmiEvent';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 

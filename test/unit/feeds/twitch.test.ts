@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../../src/core/events';
-import { mapTmiEvent } from '../../../src/feeds/twitch';
-import type { MapResult } from '../../../src/feeds/wire';
+import type { CoreEvent } from '../../../src/core/event/events';
+import { mapTmiEvent } from '../../../src/feeds/twitch/mapTmiEvent';
+import type { MapResult } from '../../../src/wire/mapResult';
 import * as lines from '../../fixtures/feeds/twitchLines';
 import { SCALE } from './scale';
 import { tmiCalls } from './tmiArgs';

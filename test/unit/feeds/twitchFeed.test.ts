@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTwitchFeed, ircConnection } from '../../../src/feeds/twitchFeed';
+import { createTwitchFeed, ircConnection } from '../../../src/feeds/twitch/twitchFeed';
 import * as lines from '../../fixtures/feeds/twitchLines';
 import { startFakeTwitch, type FakeTwitch } from '../../servers/fakeTwitch';
 import { ManualTimers } from './manualTimers';

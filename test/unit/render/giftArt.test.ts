@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { giftArt, isAllowedImage } from '../../../src/render/giftArt';
-import { KNOWN_GIFTS } from '../../../src/core/gifts';
+import { KNOWN_GIFTS } from '../../../src/core/event/knownGifts';
 
 describe('isAllowedImage', () => {
   it.each([

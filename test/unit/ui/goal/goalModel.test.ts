@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { GoalSpec } from '../../../../src/core/goal';
+import type { GoalSpec } from '../../../../src/core/session/goal';
 import { GoalModel } from '../../../../src/ui/goal/goalModel.svelte';
 import { oneOffGift } from '../../../fixtures/core/events';
 import { MemoryStore, session } from '../../core/helpers';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { groupOf, PARAMS, type ParamRow } from '../../../../src/core/config';
-import { DEFAULT_SCALE } from '../../../../src/core/value';
-import { mapProtocolFrame } from '../../../../src/feeds/protocol';
+import { groupOf, PARAMS, type ParamRow } from '../../../../src/core/config/config';
+import { DEFAULT_SCALE } from '../../../../src/core/event/value';
+import { mapProtocolFrame } from '../../../../src/wire/protocol';
 import { judgeFrame } from '../../../../src/hub/judgeFrame';
 import { groupParams } from '../../../../src/ui/start/groupParams';
 import { HOSTILE_NAME, TEST_ALERTS, testAlert } from '../../../../src/ui/start/testAlerts';

@@ -1,0 +1,104 @@
+import { valueScaleOf, type Config } from '../core/config/config';
+import type { ValueScale } from '../core/event/value';
+import type { BackoffOptions } from './socket/backoff';
+import { createDemoFeed } from './demo/demoFeed';
+import { createTikfinityFeed } from './tiktok/tikfinityFeed';
+import { systemTimers, type Random, type Timers } from './socket/timers';
+import type { Feed, FeedSink } from './feed';
+import { createWsFeed } from './protocol/protocolFeed';
+
+export interface FeedDeps {
+  /** Wall clock (ms); ignored when `timers` is given (timers.now is the clock then). */
+  clock?: () => number;
+  /** Defaults to the config's own scale (coin=, bit=, tier1= ...). */
+  scale?: ValueScale;
+  timers?: Timers;
+  random?: Random;
+  backoff?: BackoffOptions;
+  /** The hub's URL when `hub=` is not set: the serving page's own /hub (see hubUrl.ts). */
+  hubUrl?: string;
+}
+
+/**
+ * One feed per configured source, in the order given (`source=tikfinity,twitch`). A source whose
+ * address is missing (twitch without channel, ws without ws=) is skipped: parseParams already
+ * reported it to the streamer as a ConfigIssue.
+ */
+export function createFeeds(config: Config, deps: FeedDeps = {}): Feed[] {
+  const feeds: Feed[] = [];
+  const shared = pick(config, deps);
+  for (const source of new Set(config.source)) {
+    if (source === 'demo') {
+      const { seed, rate } = config;
+      feeds.push(createDemoFeed({ seed, rate, scale: shared.scale, clock: shared.timers.now }));
+    } else if (source === 'tikfinity') {
+      feeds.push(createTikfinityFeed({ url: config.tikfinity, ...shared }));
+    } else if (source === 'ws' && config.ws) {
+      feeds.push(createWsFeed({ url: config.ws, ...shared }));
+    } else if (source === 'hub') {
+      const url = config.hub ?? deps.hubUrl;
+      // A test alert from the hub is just a protocol v1 frame: the same feed as source=ws.
+      if (url) feeds.push({ ...createWsFeed({ url, ...shared }), name: 'hub' });
+      else feeds.push(unavailable('hub', 'no hub here: open the overlay from npm start'));
+    } else if (source === 'twitch' && config.channel) {
+      const channel = config.channel;
+      feeds.push(
+        lazyFeed('twitch', async () => {
+          const { createTwitchFeed } = await import('./twitch/twitchFeed');
+          return createTwitchFeed({ channel, irc: config.irc, ...shared });
+        }),
+      );
+    }
+  }
+  return feeds;
+}
+
+function pick(config: Config, deps: FeedDeps) {
+  const clock = deps.clock;
+  const timers = deps.timers ?? (clock ? { ...systemTimers, now: clock } : systemTimers);
+  const out: { scale: ValueScale; timers: Timers; random?: Random; backoff?: BackoffOptions } = {
+    scale: deps.scale ?? valueScaleOf(config),
+    timers,
+  };
+  if (deps.random) out.random = deps.random;
+  if (deps.backoff) out.backoff = deps.backoff;
+  return out;
+}
+
+/** A feed that cannot run here, and says why. */
+function unavailable(name: string, why: string): Feed {
+  return {
+    name,
+    start(sink) {
+      sink.status('offline', why);
+      return () => undefined;
+    },
+  };
+}
+
+/**
+ * A feed whose code is fetched on start. stop() before the chunk arrives cancels the start;
+ * a chunk that fails to load (offline page, moved build) is reported, not thrown.
+ */
+export function lazyFeed(name: string, load: () => Promise<Feed>): Feed {
+  return {
+    name,
+    start(sink: FeedSink) {
+      let stopped = false;
+      let stop: (() => void) | null = null;
+      sink.status('connecting');
+      load().then(
+        (feed) => {
+          if (!stopped) stop = feed.start(sink);
+        },
+        (error: unknown) => {
+          if (!stopped) sink.status('offline', `cannot load the ${name} feed: ${String(error)}`);
+        },
+      );
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
+  };
+}
