@@ -1,11 +1,12 @@
 import { parseParams, type Config, type ConfigIssue } from '../core/config/config';
 import type { CoreEvent } from '../core/event/events';
 import type { Moment } from '../core/alerts/moment';
-import { GiftSession, sessionOptions } from '../core/session/GiftSession';
+import { GiftSession } from '../core/session/GiftSession';
+import { sessionOptions } from '../core/session/sessionOptions';
 import { createFeeds } from '../feeds/createFeeds';
 import { hubUrlOf } from '../feeds/protocol/hubUrl';
 import { worstStatus } from '../feeds/worstStatus';
-import type { FeedStatus } from '../feeds/feed';
+import type { FeedStatus } from '../core/event/events';
 import { createLog, type Log } from './log';
 import { browserStore } from './storage';
 

@@ -1,7 +1,5 @@
 import type { CoreEvent, FeedStatus } from '../core/event/events';
 
-export type { FeedStatus };
-
 /** Where a feed delivers what it reads. The composition root (src/app) owns the sink. */
 export interface FeedSink {
   /** A parsed, valid core event. Dedupe, streaks and bombs are the core's job, not the feed's. */

@@ -1,4 +1,4 @@
-import type { FeedStatus } from './feed';
+import type { FeedStatus } from '../core/event/events';
 
 /**
  * The page shows ONE status for all its feeds: the worst one, so a streamer running

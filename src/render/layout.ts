@@ -2,8 +2,6 @@ import type { Tier } from '../core/alerts/tiers';
 
 import type { Position } from '../core/config/params';
 
-export type { Position };
-
 /** Size of one layout unit in px: effects are designed on a 1000-unit short side. */
 export function unitOf(width: number, height: number): number {
   return Math.max(0.1, Math.min(width, height) / 1000);

@@ -10,8 +10,6 @@ import {
 import { RecentMap } from '../RecentMap';
 import { momentsValue, PendingSummary, type Summary } from './summary';
 
-export type { Summary } from './summary';
-
 export interface QueueOptions {
   /** Alerts on screen at once (the callout stack). */
   slots: number;

@@ -26,7 +26,6 @@ import { GOAL_KINDS } from '../session/Tally';
  * from, and the start page and README table are generated from.
  */
 
-export { GOAL_KINDS };
 export const SOURCES = ['demo', 'tikfinity', 'twitch', 'ws', 'hub'] as const;
 export const THEMES = ['glow', 'neon', 'candy', 'minimal'] as const;
 export type Theme = (typeof THEMES)[number];

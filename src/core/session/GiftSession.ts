@@ -16,11 +16,6 @@ import { DEFAULT_LIMITS, type SessionLimits, type SessionOptions } from './sessi
 import { coinsOf, giftsOf, Tally, type GoalKind } from './Tally';
 import { toMilli } from '../event/value';
 
-export type { BoardRow } from './Board';
-export type { KeyValueStore } from './persist';
-export { sessionOptions } from './sessionOptions';
-export type { SessionLimits, SessionOptions } from './sessionOptions';
-
 /**
  * Points one delivery may carry (a billion: far above any real gift). Absurd values from a broken or
  * hostile feed are dropped, so board totals stay exact integers of milli-points (below 2^53).

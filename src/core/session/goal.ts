@@ -2,9 +2,6 @@ import type { Config } from '../config/config';
 import type { GoalKind } from './Tally';
 import { toMilli } from '../event/value';
 
-export type { GoalKind } from './Tally';
-export { GOAL_KINDS } from './Tally';
-
 /** One goal of the session, as the URL sets it (`goal=`, `goalkind=`, `goalstart=`, `goalrepeat=`). */
 export interface GoalSpec {
   kind: GoalKind;

@@ -1,4 +1,4 @@
-import type { BoardRow } from '../../core/session/GiftSession';
+import type { BoardRow } from '../../core/session/Board';
 
 /** What the board reads from the session: ranked rows and a change signal. */
 export interface BoardSource {

@@ -1,10 +1,5 @@
-import {
-  goalKey,
-  goalProgress,
-  type GoalKind,
-  type GoalProgress,
-  type GoalSpec,
-} from '../../core/session/goal';
+import { goalKey, goalProgress, type GoalProgress, type GoalSpec } from '../../core/session/goal';
+import { type GoalKind } from '../../core/session/Tally';
 
 /** What the goal bar reads from the session: a count, the celebrations kept with it, a change signal. */
 export interface GoalSource {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../src/core/event/events';
-import { GOAL_KINDS, type GoalKind } from '../../../src/core/session/goal';
+import { GOAL_KINDS, type GoalKind } from '../../../src/core/session/Tally';
 import { follow, like } from '../../fixtures/core/events';
 import { giftArbitrary, giftDeliveries, tiktokUser } from './giftStream';
 import { MemoryStore, session } from './helpers';

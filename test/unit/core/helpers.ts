@@ -1,6 +1,7 @@
 import type { CoreEvent } from '../../../src/core/event/events';
 import type { Moment } from '../../../src/core/alerts/moment';
-import { GiftSession, type SessionOptions } from '../../../src/core/session/GiftSession';
+import { GiftSession } from '../../../src/core/session/GiftSession';
+import { type SessionOptions } from '../../../src/core/session/sessionOptions';
 import type { KeyValueStore } from '../../../src/core/session/persist';
 
 export const OPTIONS: SessionOptions = {

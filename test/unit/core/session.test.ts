@@ -11,7 +11,7 @@ import {
   tiktokSender,
   twitchSender,
 } from '../../fixtures/core/events';
-import { sessionOptions } from '../../../src/core/session/GiftSession';
+import { sessionOptions } from '../../../src/core/session/sessionOptions';
 import { parseParams } from '../../../src/core/config/config';
 import { MemoryStore, board, feed, session } from './helpers';
 

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreEvent } from '../../../src/core/event/events';
 import { DEFAULT_SCALE } from '../../../src/core/event/value';
 import { createDemoFeed } from '../../../src/feeds/demo/demoFeed';
-import type { FeedSink, FeedStatus } from '../../../src/feeds/feed';
+import type { FeedSink } from '../../../src/feeds/feed';
+import type { FeedStatus } from '../../../src/core/event/events';
 
 function recorder() {
   const events: CoreEvent[] = [];

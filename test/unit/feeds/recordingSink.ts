@@ -1,6 +1,7 @@
 import { expect, vi } from 'vitest';
 import type { CoreEvent } from '../../../src/core/event/events';
-import type { FeedSink, FeedStatus } from '../../../src/feeds/feed';
+import type { FeedSink } from '../../../src/feeds/feed';
+import type { FeedStatus } from '../../../src/core/event/events';
 
 /** A sink that remembers everything a feed told it. */
 export function recordingSink() {
