@@ -3,7 +3,8 @@ import type { ValueScale } from '../core/event/value';
 import type { BackoffOptions } from './socket/backoff';
 import { createDemoFeed } from './demo/demoFeed';
 import { createTikfinityFeed } from './tiktok/tikfinityFeed';
-import { systemTimers, type Random, type Timers } from './socket/timers';
+import type { Random } from './socket/random';
+import { systemTimers, type Timers } from './socket/timers';
 import type { Feed, FeedSink } from './feed';
 import { createWsFeed } from './protocol/protocolFeed';
 

@@ -1,7 +1,8 @@
 import type { ValueScale } from '../../core/event/value';
 import type { BackoffOptions } from './backoff';
 import type { SocketFactory } from './openSocket';
-import type { Random, Timers } from './timers';
+import type { Random } from './random';
+import type { Timers } from './timers';
 
 /** What every raw-WebSocket feed (tikfinity, ws) takes besides its URL. */
 export interface SocketFeedDeps {
