@@ -40,7 +40,7 @@ const tagAmount = z.optional(
   ]),
 );
 
-/** Twitch's sub plans (`msg-param-sub-plan`) and the tier each is: the one table, read both ways. */
+/** Twitch's sub plans (`msg-param-sub-plan`) and their tiers: the one table, read both ways. */
 const SUB_PLANS = {
   Prime: 'prime',
   '1000': '1',

@@ -14,9 +14,9 @@ import type { Feed, FeedSink } from '../feed';
  * import() so the alerts bundle carries tmi.js only when a Twitch source is configured.
  *
  * Reconnects are ours, not tmi.js's: each attempt gets a fresh client with `reconnect: false`,
- * so backoff, timers and status follow the same rule as the other feeds (Reconnect.ts). tmi.js keeps its own
- * PING/PONG watchdog (a PING every 60 s, closed after 10 s without PONG), which ends as a
- * 'disconnected' event here.
+ * so backoff, timers and status follow the same rule as the other feeds (Reconnect.ts). tmi.js
+ * keeps its own PING/PONG watchdog (a PING every 60 s, closed after 10 s without PONG), which ends
+ * as a 'disconnected' event here.
  */
 
 export interface TwitchFeedOptions extends RetryOptions {
