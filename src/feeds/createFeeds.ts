@@ -3,9 +3,12 @@ import type { ValueScale } from '../core/event/value';
 import type { BackoffOptions } from './socket/backoff';
 import { createDemoFeed } from './demo/demoFeed';
 import { createTikfinityFeed } from './tiktok/tikfinityFeed';
-import { systemTimers, type Random, type Timers } from './socket/timers';
-import type { Feed, FeedSink } from './feed';
+import type { Random } from './socket/random';
+import { systemTimers, type Timers } from './socket/timers';
+import type { Feed } from './feed';
+import { lazyFeed } from './lazyFeed';
 import { createWsFeed } from './protocol/protocolFeed';
+import { unavailableFeed } from './unavailableFeed';
 
 export interface FeedDeps {
   /** Wall clock (ms); ignored when `timers` is given (timers.now is the clock then). */
@@ -26,7 +29,7 @@ export interface FeedDeps {
  */
 export function createFeeds(config: Config, deps: FeedDeps = {}): Feed[] {
   const feeds: Feed[] = [];
-  const shared = pick(config, deps);
+  const shared = sharedDeps(config, deps);
   for (const source of new Set(config.source)) {
     if (source === 'demo') {
       const { seed, rate } = config;
@@ -39,7 +42,7 @@ export function createFeeds(config: Config, deps: FeedDeps = {}): Feed[] {
       const url = config.hub ?? deps.hubUrl;
       // A test alert from the hub is just a protocol v1 frame: the same feed as source=ws.
       if (url) feeds.push({ ...createWsFeed({ url, ...shared }), name: 'hub' });
-      else feeds.push(unavailable('hub', 'no hub here: open the overlay from npm start'));
+      else feeds.push(unavailableFeed('hub', 'no hub here: open the overlay from npm start'));
     } else if (source === 'twitch' && config.channel) {
       const channel = config.channel;
       feeds.push(
@@ -53,52 +56,10 @@ export function createFeeds(config: Config, deps: FeedDeps = {}): Feed[] {
   return feeds;
 }
 
-function pick(config: Config, deps: FeedDeps) {
+/** What every feed shares: the scale, one clock and its timers, the random source and backoff. */
+function sharedDeps(config: Config, deps: FeedDeps) {
   const clock = deps.clock;
   const timers = deps.timers ?? (clock ? { ...systemTimers, now: clock } : systemTimers);
-  const out: { scale: ValueScale; timers: Timers; random?: Random; backoff?: BackoffOptions } = {
-    scale: deps.scale ?? valueScaleOf(config),
-    timers,
-  };
-  if (deps.random) out.random = deps.random;
-  if (deps.backoff) out.backoff = deps.backoff;
-  return out;
-}
-
-/** A feed that cannot run here, and says why. */
-function unavailable(name: string, why: string): Feed {
-  return {
-    name,
-    start(sink) {
-      sink.status('offline', why);
-      return () => undefined;
-    },
-  };
-}
-
-/**
- * A feed whose code is fetched on start. stop() before the chunk arrives cancels the start;
- * a chunk that fails to load (offline page, moved build) is reported, not thrown.
- */
-export function lazyFeed(name: string, load: () => Promise<Feed>): Feed {
-  return {
-    name,
-    start(sink: FeedSink) {
-      let stopped = false;
-      let stop: (() => void) | null = null;
-      sink.status('connecting');
-      load().then(
-        (feed) => {
-          if (!stopped) stop = feed.start(sink);
-        },
-        (error: unknown) => {
-          if (!stopped) sink.status('offline', `cannot load the ${name} feed: ${String(error)}`);
-        },
-      );
-      return () => {
-        stopped = true;
-        stop?.();
-      };
-    },
-  };
+  const scale = deps.scale ?? valueScaleOf(config);
+  return { scale, timers, random: deps.random, backoff: deps.backoff };
 }

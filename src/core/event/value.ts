@@ -74,20 +74,6 @@ export function subPoints(scale: ValueScale, tier: SubTier, count = 1): number {
   return times(tierPoints(scale, tier), count);
 }
 
-/** Parses Twitch's `msg-param-sub-plan` ('Prime' | '1000' | '2000' | '3000'); unknown is Tier 1. */
-export function tierFromPlan(plan: string | undefined): SubTier {
-  switch ((plan ?? '').toLowerCase()) {
-    case 'prime':
-      return 'prime';
-    case '2000':
-      return '2';
-    case '3000':
-      return '3';
-    default:
-      return '1';
-  }
-}
-
 /** A short label for a tier: "Prime", "Tier 1". */
 export function tierLabel(tier: SubTier): string {
   return tier === 'prime' ? 'Prime' : `Tier ${tier}`;

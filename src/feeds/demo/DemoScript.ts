@@ -1,6 +1,8 @@
 import { DEMO_GIFTERS, DEMO_GIFTS, type DemoGift, type DemoGifter } from './demoCast';
 import { demoFollowData, demoGiftData } from './demoPayloads';
-import { pickWeighted, randomDigits, seededRandom } from './seededRandom';
+import { pickWeighted } from './pickWeighted';
+import { randomDigits } from './randomDigits';
+import { seededRandom } from './seededRandom';
 
 /** One TikFinity frame (`{event, data}`, `data` as connector v1 makes it) and when it is due. */
 export interface DemoFrame {

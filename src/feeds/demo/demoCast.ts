@@ -1,9 +1,11 @@
 import { KNOWN_GIFTS, type KnownGift } from '../../core/event/knownGifts';
 
 /**
- * The demo's cast and catalogue: a dozen recurring gifters (Latin, CJK, Arabic, Hebrew, Thai, Cyrillic,
- * emoji) and how often each of the catalogue's gifts is sent.
+ * The demo's cast and catalogue: a dozen recurring gifters (Latin, CJK, Arabic, Hebrew, Thai,
+ * Cyrillic, emoji) and how often each of the catalogue's gifts is sent.
  */
+
+/** A recurring viewer of the demo's LIVE. */
 export interface DemoGifter {
   userId: string;
   uniqueId: string;
@@ -12,8 +14,9 @@ export interface DemoGifter {
   weight: number;
 }
 
-/** A gift of the catalogue (core/gifts.ts) and how common it is in a real LIVE, relative to the others. */
+/** A gift of the catalogue (core/event/knownGifts.ts) and how common it is in a real LIVE. */
 export interface DemoGift extends KnownGift {
+  /** How often this gift is sent, relative to the others. */
   weight: number;
 }
 

@@ -29,15 +29,18 @@ export function createDemoFeed(options: DemoFeedOptions): Feed {
       const script = new DemoScript({ seed: options.seed, rate: options.rate, start: clock() });
       let timer: ReturnType<typeof setTimeout> | undefined;
       let stopped = false;
+      const schedule = () => {
+        timer = timers.setTimeout(pump, Math.max(0, script.nextAt() - clock()));
+      };
       const pump = () => {
         const now = clock();
         for (const { frame } of script.take(now)) {
           deliver(mapTikTok(frame.event, frame.data, options.scale, now), sink);
         }
-        if (!stopped) timer = timers.setTimeout(pump, Math.max(0, script.nextAt() - clock()));
+        if (!stopped) schedule();
       };
       sink.status('live');
-      timer = timers.setTimeout(pump, Math.max(0, script.nextAt() - clock()));
+      schedule();
       return () => {
         stopped = true;
         if (timer !== undefined) timers.clearTimeout(timer);

@@ -3,10 +3,10 @@ import type { DemoGift, DemoGifter } from './demoCast';
 /**
  * The demo's frames in the exact shape tiktok-live-connector v1 gives TikFinity (its converter's
  * every key: the compatibility object `gift`, `monitorExtra`, `userDetails`, `followInfo`, the gift
- * list entry `extendedGiftInfo`), so the demo goes through the real path. test/unit/demo holds these
- * to frames the connector's own code makes from the same values. No picture URLs: the demo never
- * fetches from the web (the connector then leaves the gift picture out and says `null` for the
- * avatar, as it does for a viewer without one).
+ * list entry `extendedGiftInfo`), so the demo goes through the real path.
+ * test/unit/feeds/demoFrames.test.ts holds these to frames the connector's own code makes from the
+ * same values. No picture URLs: the demo never fetches from the web (the connector then leaves the
+ * gift picture out and says `null` for the avatar, as it does for a viewer without one).
  */
 
 const STREAMER_ID = '7087613897129493510';

@@ -1,4 +1,4 @@
-import type { Random } from './timers';
+import type { Random } from './random';
 
 /**
  * Full-jitter exponential backoff (AWS Architecture Blog, "Exponential Backoff and Jitter"):

@@ -1,10 +1,11 @@
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { MAX_FRAME_CHARS, readFrame } from '../../wire/textFrame';
-import { systemRandom, systemTimers, type Random, type TimerHandle, type Timers } from './timers';
+import { dropOnThrow } from '../dropOnThrow';
+import { Reconnect, type RetryOptions } from './Reconnect';
+import { systemTimers, type TimerHandle, type Timers } from './timers';
 import type { FeedSink } from '../feed';
 
 /**
- * One live WebSocket per source, kept alive: reconnect with full-jitter backoff, a connect
+ * One live WebSocket per source, kept alive: reconnect as Reconnect.ts says, a connect
  * timeout, an optional silence watchdog, and a frame gate that drops bad frames without ever
  * closing the socket. Only one socket exists at a time: a new one is made only after the old one
  * is detached and closed, and events from a detached socket are ignored.
@@ -24,20 +25,16 @@ export type SocketFactory = (url: string) => SocketLike;
 
 export const browserSocket: SocketFactory = (url) => new WebSocket(url) as unknown as SocketLike;
 
-export interface SocketOptions {
+export interface SocketOptions extends RetryOptions {
   url: string;
   sink: Pick<FeedSink, 'status' | 'drop'>;
   /** A text frame that parsed as JSON. May throw: that is counted as a drop, not a disconnect. */
   onJson(json: unknown): void;
   createSocket?: SocketFactory;
   timers?: Timers;
-  random?: Random;
-  backoff?: BackoffOptions;
   maxFrameChars?: number;
   /** A socket that has not opened after this long is abandoned and retried. */
   connectTimeoutMs?: number;
-  /** After this many failed attempts in a row the status says 'offline' (retries go on). */
-  offlineAfter?: number;
 }
 
 export interface SocketHandle {
@@ -48,21 +45,11 @@ export interface SocketHandle {
 
 export function openSocket(options: SocketOptions): SocketHandle {
   const timers = options.timers ?? systemTimers;
-  const random = options.random ?? systemRandom;
-  const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const create = options.createSocket ?? browserSocket;
   const { sink } = options;
   let socket: SocketLike | null = null;
-  let stopped = false;
-  let attempt = 0;
-  let failures = 0;
-  let openedAt: number | null = null;
   let silenceMs: number | null = null;
-  const timer: Record<'retry' | 'connect' | 'silence', TimerHandle | null> = {
-    retry: null,
-    connect: null,
-    silence: null,
-  };
+  const timer: Record<'connect' | 'silence', TimerHandle | null> = { connect: null, silence: null };
 
   function clear(name: keyof typeof timer): void {
     const handle = timer[name];
@@ -93,7 +80,6 @@ export function openSocket(options: SocketOptions): SocketHandle {
   }
 
   function connect(): void {
-    if (stopped) return;
     let ws: SocketLike;
     try {
       ws = create(options.url);
@@ -104,13 +90,11 @@ export function openSocket(options: SocketOptions): SocketHandle {
     }
     socket = ws;
     ws.binaryType = 'arraybuffer';
-    arm('connect', options.connectTimeoutMs ?? 10_000, () => lost('connect timeout'));
+    arm('connect', options.connectTimeoutMs ?? 10_000, () => reconnect.lost('connect timeout'));
     ws.onopen = () => {
       if (socket !== ws) return;
       clear('connect');
-      openedAt = timers.now();
-      failures = 0;
-      sink.status('live');
+      reconnect.up();
       watch();
     };
     ws.onmessage = (event) => {
@@ -119,7 +103,8 @@ export function openSocket(options: SocketOptions): SocketHandle {
       receive(event.data);
     };
     ws.onclose = (event) => {
-      if (socket === ws) lost(`closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`);
+      if (socket === ws)
+        reconnect.lost(`closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`);
     };
     // An error is always followed by close; nothing to do here but not to crash.
     ws.onerror = () => undefined;
@@ -131,44 +116,22 @@ export function openSocket(options: SocketOptions): SocketHandle {
       sink.drop(frame.reason, frame.detail);
       return;
     }
-    try {
-      options.onJson(frame.json);
-    } catch (error) {
-      sink.drop('handler-error', String(error));
-    }
+    dropOnThrow(sink, () => options.onJson(frame.json));
   }
 
   function watch(): void {
-    if (silenceMs === null || socket === null || openedAt === null) return;
+    if (silenceMs === null || socket === null || !reconnect.isUp) return;
     const limit = silenceMs;
-    arm('silence', limit, () => lost(`silent for ${Math.round(limit / 1000)} s`));
+    arm('silence', limit, () => reconnect.lost(`silent for ${Math.round(limit / 1000)} s`));
   }
 
-  function lost(detail: string): void {
-    if (stopped) return;
-    detach();
-    const wasLive = openedAt !== null;
-    if (openedAt !== null && timers.now() - openedAt >= backoff.stableMs) attempt = 0;
-    openedAt = null;
-    if (!wasLive) failures += 1;
-    const delay = backoffDelay(attempt, random, backoff);
-    attempt += 1;
-    const status = failures >= (options.offlineAfter ?? 5) ? 'offline' : 'retrying';
-    sink.status(status, `${detail}; retrying in ${Math.ceil(delay / 1000)} s`);
-    arm('retry', delay, connect);
-  }
-
-  sink.status('connecting');
-  connect();
+  const reconnect = new Reconnect({ sink, timers, connect, detach }, options);
+  const stop = reconnect.start();
   return {
     expectHeartbeat(ms) {
       silenceMs = ms;
       watch();
     },
-    stop() {
-      stopped = true;
-      clear('retry');
-      detach();
-    },
+    stop,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The clock, timers and random source a connection uses, passed in so tests replay exactly
- * (the style guide's "time and randomness are parameters"). The browser's own are the default.
+ * The clock and timers a connection uses, passed in so tests replay exactly (the style guide's
+ * "time and randomness are parameters"). The browser's own are the default.
  */
 export type TimerHandle = { readonly __timer: unique symbol } | number;
 
@@ -15,8 +15,3 @@ export const systemTimers: Timers = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle as unknown as number),
   now: () => Date.now(),
 };
-
-/** A number in [0, 1). */
-export type Random = () => number;
-
-export const systemRandom: Random = () => Math.random();

@@ -20,7 +20,7 @@ import { drop, type MapResult } from '../../wire/mapResult';
 /** Longest event name accepted. */
 const EVENT_MAX = 64;
 
-export const envelope = z.object({
+const envelope = z.object({
   event: z.string().check(z.maxLength(EVENT_MAX)),
   data: z.unknown(),
 });

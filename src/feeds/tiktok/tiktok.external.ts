@@ -11,7 +11,7 @@ import { amount, flag, idString, millis } from '../../wire/fields';
  *
  * Reading never fails: a field of the wrong type reads as absent (`lenient`), so a field Giftglow
  * does not use can never decide anything. Whether what was read is enough is the mapping's call
- * (tiktok.ts): only a missing essential drops a gift. Ids stay strings (they are 64-bit).
+ * (mapTikTok.ts): only a missing essential drops a gift. Ids stay strings (they are 64-bit).
  */
 
 /** A value of the wrong type reads as absent: the mapping decides what absence costs. */

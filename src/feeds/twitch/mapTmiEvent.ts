@@ -1,9 +1,10 @@
-import type { Combo, Sender, SubTier } from '../../core/event/events';
+import type { Combo, Sender } from '../../core/event/events';
 import { bitPoints, subPoints, type ValueScale } from '../../core/event/value';
 import {
   ANONYMOUS_LOGIN,
   ANONYMOUS_USER_ID,
   cheerTags,
+  planOf,
   userstate,
   type Userstate,
 } from './twitch.external';
@@ -88,12 +89,15 @@ function mapUserstate(
     const months = Math.max(tags['msg-param-cumulative-months'] ?? 1, 1);
     return emit({ ...base, kind: 'sub', tier, months, value: subPoints(scale, tier) });
   }
-  const fallbackKey = `twitch:bomb:${userId ?? ANONYMOUS_USER_ID}:${planTag(tier)}`;
+  // A bomb is keyed by its community gift id; old lines without one, by gifter and plan.
   const communityId = tags['msg-param-community-gift-id'];
+  const key =
+    communityId === undefined
+      ? `twitch:bomb:${userId ?? ANONYMOUS_USER_ID}:${planOf(tier)}`
+      : `twitch:bomb:${communityId}`;
   if (name === 'submysterygift' || name === 'anonsubmysterygift') {
     const count = tags['msg-param-mass-gift-count'] ?? 0;
     if (count < 1) return drop('bad-number', `twitch ${name} of ${count} subs`);
-    const key = communityId === undefined ? fallbackKey : `twitch:bomb:${communityId}`;
     const combo: Combo = { key, role: 'total' };
     return emit({
       ...base,
@@ -108,7 +112,6 @@ function mapUserstate(
   // A single gift sub, or one sub of a bomb: new lines share the community gift id with the
   // header; old bomb bodies have none but carry sender-count=0 (a single gift states the total).
   const part = communityId !== undefined || tags['msg-param-sender-count'] === 0;
-  const key = communityId === undefined ? fallbackKey : `twitch:bomb:${communityId}`;
   const recipient =
     tags['msg-param-recipient-display-name'] ?? tags['msg-param-recipient-user-name'];
   const event = {
@@ -135,9 +138,4 @@ function twitchSender(tags: Userstate, anonymous: boolean): Sender {
   if (anonymous) return { key: 'twitch:anonymous', id: 'anonymous', login, name, anonymous: true };
   const id = tags['user-id'] ?? '';
   return { key: `twitch:${id}`, id, login, name, anonymous: false };
-}
-
-/** The wire spelling of a tier, for fallback bomb keys ("1000", "Prime"). */
-function planTag(tier: SubTier): string {
-  return tier === 'prime' ? 'Prime' : `${tier}000`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import type { SubTier } from '../../core/event/events';
 import { amount, millis } from '../../wire/fields';
 
 /**
@@ -39,11 +40,28 @@ const tagAmount = z.optional(
   ]),
 );
 
-export const PLANS = { Prime: 'prime', '1000': '1', '2000': '2', '3000': '3' } as const;
+/** Twitch's sub plans (`msg-param-sub-plan`) and their tiers: the one table, read both ways. */
+const SUB_PLANS = {
+  Prime: 'prime',
+  '1000': '1',
+  '2000': '2',
+  '3000': '3',
+} as const satisfies Record<string, SubTier>;
+type SubPlan = keyof typeof SUB_PLANS;
+
 const plan = z.pipe(
-  z.enum(['Prime', '1000', '2000', '3000']),
-  z.transform((p) => PLANS[p]),
+  z.enum(Object.keys(SUB_PLANS) as [SubPlan, ...SubPlan[]]),
+  z.transform((p) => SUB_PLANS[p]),
 );
+
+const PLAN_OF_TIER = Object.fromEntries(
+  Object.entries(SUB_PLANS).map(([plan, tier]) => [tier, plan]),
+) as Record<SubTier, SubPlan>;
+
+/** The plan a tier was sent as ("Prime", "1000"): fallback bomb keys spell it as Twitch does. */
+export function planOf(tier: SubTier): SubPlan {
+  return PLAN_OF_TIER[tier];
+}
 
 export const userstate = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(128)),

@@ -1,41 +1,32 @@
 import { FEED_URLS } from '../../core/config/params';
 import tmi from 'tmi.js';
 import type { ValueScale } from '../../core/event/value';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../socket/backoff';
 import { deliver } from '../deliver';
-import {
-  systemRandom,
-  systemTimers,
-  type Random,
-  type TimerHandle,
-  type Timers,
-} from '../socket/timers';
+import { dropOnThrow } from '../dropOnThrow';
+import { Reconnect, type RetryOptions } from '../socket/Reconnect';
+import { systemTimers, type TimerHandle, type Timers } from '../socket/timers';
 import { mapTmiEvent, TWITCH_EVENTS } from './mapTmiEvent';
 import type { Feed, FeedSink } from '../feed';
 
 /**
  * Twitch chat through tmi.js: anonymous and read-only (no token, ever: tmi.js logs in as
- * justinfanNNNN). The only file in src/ that imports tmi.js; fromConfig.ts loads it with a dynamic
+ * justinfanNNNN). The only file in src/ that imports tmi.js; createFeeds.ts loads it with a dynamic
  * import() so the alerts bundle carries tmi.js only when a Twitch source is configured.
  *
  * Reconnects are ours, not tmi.js's: each attempt gets a fresh client with `reconnect: false`,
- * so backoff, timers and status follow the same rules as the other feeds. tmi.js keeps its own
- * PING/PONG watchdog (a PING every 60 s, closed after 10 s without PONG), which ends as a
- * 'disconnected' event here.
+ * so backoff, timers and status follow the same rule as the other feeds (Reconnect.ts). tmi.js
+ * keeps its own PING/PONG watchdog (a PING every 60 s, closed after 10 s without PONG), which ends
+ * as a 'disconnected' event here.
  */
 
-export interface TwitchFeedOptions {
+export interface TwitchFeedOptions extends RetryOptions {
   channel: string;
   /** IRC WebSocket URL; only for self-hosting and tests. */
   irc?: string;
   scale: ValueScale;
   timers?: Timers;
-  random?: Random;
-  backoff?: BackoffOptions;
   /** A client that has not joined the channel after this long is replaced. */
   joinTimeoutMs?: number;
-  /** After this many failed attempts in a row the status says 'offline' (retries go on). */
-  offlineAfter?: number;
 }
 
 /** `irc=` as tmi.js wants it: `ws://127.0.0.1:4000` -> {server, port: 4000, secure: false}. */
@@ -73,19 +64,16 @@ function startTwitch(
   sink: FeedSink,
 ): () => void {
   const timers = options.timers ?? systemTimers;
-  const random = options.random ?? systemRandom;
-  const backoff = options.backoff ?? DEFAULT_BACKOFF;
   let client: tmi.Client | null = null;
-  let stopped = false;
-  let attempt = 0;
-  let failures = 0;
-  let joinedAt: number | null = null;
-  let retry: TimerHandle | null = null;
   let joinTimer: TimerHandle | null = null;
 
-  function retire(): void {
+  function clearJoinTimer(): void {
     if (joinTimer !== null) timers.clearTimeout(joinTimer);
     joinTimer = null;
+  }
+
+  function retire(): void {
+    clearJoinTimer();
     const old = client;
     client = null;
     if (old === null) return;
@@ -97,8 +85,6 @@ function startTwitch(
   }
 
   function connect(): void {
-    retry = null;
-    if (stopped) return;
     const fresh = new tmi.Client({
       options: { skipUpdatingEmotesets: true, joinInterval: 300 },
       connection: { ...connection, reconnect: false },
@@ -108,47 +94,23 @@ function startTwitch(
     client = fresh;
     for (const name of TWITCH_EVENTS) {
       fresh.on(name as 'cheer', (...args: unknown[]) => {
-        try {
-          deliver(mapTmiEvent(name, args, options.scale, timers.now()), sink);
-        } catch (error) {
-          sink.drop('handler-error', String(error));
-        }
+        dropOnThrow(sink, () =>
+          deliver(mapTmiEvent(name, args, options.scale, timers.now()), sink),
+        );
       });
     }
     fresh.on('join', (_channel, _user, self) => {
       if (!self || client !== fresh) return;
-      if (joinTimer !== null) timers.clearTimeout(joinTimer);
-      joinTimer = null;
-      joinedAt = timers.now();
-      failures = 0;
-      sink.status('live');
+      clearJoinTimer();
+      reconnect.up();
     });
     fresh.on('disconnected', (reason) => {
-      if (client === fresh) lost(String(reason || 'disconnected'));
+      if (client === fresh) reconnect.lost(String(reason || 'disconnected'));
     });
-    joinTimer = timers.setTimeout(() => lost('no join'), options.joinTimeoutMs ?? 15_000);
+    joinTimer = timers.setTimeout(() => reconnect.lost('no join'), options.joinTimeoutMs ?? 15_000);
     fresh.connect().catch(() => undefined); // failures arrive as 'disconnected'
   }
 
-  function lost(detail: string): void {
-    if (stopped) return;
-    retire();
-    if (joinedAt !== null && timers.now() - joinedAt >= backoff.stableMs) attempt = 0;
-    if (joinedAt === null) failures += 1;
-    joinedAt = null;
-    const delay = backoffDelay(attempt, random, backoff);
-    attempt += 1;
-    const status = failures >= (options.offlineAfter ?? 5) ? 'offline' : 'retrying';
-    sink.status(status, `${detail}; retrying in ${Math.ceil(delay / 1000)} s`);
-    retry = timers.setTimeout(connect, delay);
-  }
-
-  sink.status('connecting');
-  connect();
-  return () => {
-    stopped = true;
-    if (retry !== null) timers.clearTimeout(retry);
-    retry = null;
-    retire();
-  };
+  const reconnect = new Reconnect({ sink, timers, connect, detach: retire }, options);
+  return reconnect.start();
 }

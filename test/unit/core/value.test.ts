@@ -5,7 +5,6 @@ import {
   fromMilli,
   giftPoints,
   subPoints,
-  tierFromPlan,
   toMilli,
 } from '../../../src/core/event/value';
 
@@ -32,16 +31,6 @@ describe('value scale', () => {
     ['0 bits', bitPoints(DEFAULT_SCALE, 0), 0],
   ])('values %s', (_, points, expected) => {
     expect(points).toBe(expected);
-  });
-
-  it.each([
-    ['Prime', 'prime'],
-    ['1000', '1'],
-    ['2000', '2'],
-    ['3000', '3'],
-    [undefined, '1'],
-  ])('reads sub plan %s as tier %s', (plan, tier) => {
-    expect(tierFromPlan(plan)).toBe(tier);
   });
 
   it('converts to integer milli-points, treating junk as 0', () => {

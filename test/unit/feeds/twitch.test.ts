@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../../src/core/event/events';
+import { SUB_TIERS, type CoreEvent } from '../../../src/core/event/events';
 import { mapTmiEvent } from '../../../src/feeds/twitch/mapTmiEvent';
+import { planOf } from '../../../src/feeds/twitch/twitch.external';
 import type { MapResult } from '../../../src/wire/mapResult';
 import * as lines from '../../fixtures/feeds/twitchLines';
 import { SCALE } from './scale';
@@ -130,6 +131,52 @@ describe('Twitch gift bombs', () => {
     expect(event.sender).toMatchObject({ key: 'twitch:anonymous', anonymous: true });
     expect(event).toMatchObject({ count: 5, combo: { role: 'total' } });
   });
+});
+
+describe('Twitch sub plans', () => {
+  const subTags = (plan: string | undefined) => ({
+    id: 'x',
+    'user-id': '5',
+    ...(plan === undefined ? {} : { 'msg-param-sub-plan': plan }),
+  });
+
+  it.each([
+    ['Prime', 'prime'],
+    ['1000', '1'],
+    ['2000', '2'],
+    ['3000', '3'],
+  ] as const)(
+    'reads sub plan %s as tier %s, and spells the tier back as the plan',
+    (plan, tier) => {
+      expect(mapTmiEvent('subscription', [0, 0, 0, 0, subTags(plan)], SCALE, NOW)).toMatchObject({
+        kind: 'event',
+        event: { kind: 'sub', tier },
+      });
+      expect(planOf(tier)).toBe(plan);
+    },
+  );
+
+  it('spells every tier as a plan', () => {
+    expect(SUB_TIERS.map(planOf)).toEqual(['Prime', '1000', '2000', '3000']);
+  });
+
+  it('keys an old bomb of Prime subs by the plan as Twitch spells it', () => {
+    const tags = { ...subTags('Prime'), 'msg-param-sender-count': '0' };
+    expect(mapTmiEvent('subgift', [0, 0, 0, 0, 0, tags], SCALE, NOW)).toMatchObject({
+      event: { combo: { key: 'twitch:bomb:5:Prime', role: 'part' } },
+    });
+  });
+
+  it.each([undefined, 'prime', '4000'])(
+    'guesses no tier for sub plan %s: the sub is dropped',
+    (plan) => {
+      expect(mapTmiEvent('subscription', [0, 0, 0, 0, subTags(plan)], SCALE, NOW)).toEqual({
+        kind: 'drop',
+        reason: 'bad-shape',
+        detail: expect.stringMatching(/^twitch subscription /),
+      });
+    },
+  );
 });
 
 describe('Twitch payloads that are refused', () => {
