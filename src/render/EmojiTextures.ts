@@ -1,5 +1,5 @@
 import { CanvasSource, Texture } from 'pixi.js';
-import { drawGiftBox } from './giftBox';
+import { drawPresent } from './drawPresent';
 
 /** Emoji fonts first; the platform picks the one it has. */
 const EMOJI_FONT = `100px 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', sans-serif`;
@@ -7,7 +7,7 @@ const EMOJI_FONT = `100px 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emo
 const SIZE = 128;
 
 /**
- * Built-in gift art: each emoji (and the generic gift box, per colour pair) drawn once with Canvas 2D
+ * Built-in gift art: each emoji (and the generic present, per colour pair) drawn once with Canvas 2D
  * and shared by every effect that shows it. Canvas 2D draws colour emoji itself, so PixiJS's text
  * engine (and the Graphics code it brings) stays out of the bundle. A canvas keeps its pixels on the
  * CPU side: after a WebGL context loss PixiJS uploads them again, nothing to redraw.
@@ -32,9 +32,9 @@ export class EmojiTextures {
     });
   }
 
-  /** The generic gift box in two theme colours (0xRRGGBB). */
-  box(colour: number, ribbon: number): Texture {
-    return this.borrow(`b:${colour}:${ribbon}`, (g) => drawGiftBox(g, SIZE, colour, ribbon));
+  /** The generic wrapped present in two theme colours (0xRRGGBB). */
+  present(colour: number, ribbon: number): Texture {
+    return this.borrow(`p:${colour}:${ribbon}`, (g) => drawPresent(g, SIZE, colour, ribbon));
   }
 
   release(texture: Texture): void {

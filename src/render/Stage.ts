@@ -1,7 +1,7 @@
 import { Container, Ticker, WebGLRenderer, type Sprite } from 'pixi.js';
-import { canvasBox, sameBox } from './canvasBox';
+import { clipRect } from './clipRect';
 import { GiftEffect, type EffectSpec } from './effects/GiftEffect';
-import type { Box } from './effects/box';
+import { sameRect, type Rect } from './rect';
 import { EmojiTextures } from './EmojiTextures';
 import { ImageCache } from './ImageCache';
 import { SpritePool } from './SpritePool';
@@ -81,7 +81,7 @@ export class Stage {
   private readonly pacer: FramePacer;
   private readonly resolution: number;
   private size = { width: innerWidth, height: innerHeight };
-  private box: Box | null = null;
+  private clipped: Rect | null = null;
 
   private readonly scene = new Container();
   private readonly ticker = new Ticker();
@@ -181,8 +181,11 @@ export class Stage {
       quality: this.light ? 'light' : 'full',
       fillNs: Math.round(this.fillNs * 10) / 10,
       fpsCap: Number.isFinite(this.pacer.cap) ? this.pacer.cap : 0,
-      canvas: this.box
-        ? { width: this.box.right - this.box.left, height: this.box.bottom - this.box.top }
+      canvas: this.clipped
+        ? {
+            width: this.clipped.right - this.clipped.left,
+            height: this.clipped.bottom - this.clipped.top,
+          }
         : { width: 0, height: 0 },
       activeEffects: this.effects.size,
       displayObjects: this.destroyed ? 0 : countTree(this.scene),
@@ -278,7 +281,7 @@ export class Stage {
   }
 
   /**
-   * Show the canvas only where this frame draws (see canvasBox.ts). The canvas itself always covers
+   * Show the canvas only where this frame draws (see clipRect.ts). The canvas itself always covers
    * the whole screen and is never resized while effects play: resizing a WebGL canvas reallocates
    * its drawing buffer, a synchronous round trip to the GPU process that, mid-battle on a slow GPU,
    * blocked the main thread for 2 s. Instead a clipping box (`.gg-stage`, overflow hidden) is moved
@@ -287,16 +290,16 @@ export class Stage {
    * alone are not blended with a clear canvas.
    */
   private fit(): void {
-    const box = canvasBox(
-      [...this.effects.values()].map((effect) => effect.screenBox()),
+    const rect = clipRect(
+      [...this.effects.values()].map((effect) => effect.screenRect()),
       this.size,
     );
-    if (box && !sameBox(box, this.box)) this.place(box);
+    if (rect && !sameRect(rect, this.clipped)) this.place(rect);
   }
 
-  private place(box: Box | null): void {
-    this.box = box;
-    const { left, top, right, bottom } = box ?? { left: 0, top: 0, right: 0, bottom: 0 };
+  private place(rect: Rect | null): void {
+    this.clipped = rect;
+    const { left, top, right, bottom } = rect ?? { left: 0, top: 0, right: 0, bottom: 0 };
     const clip = this.clip.style;
     clip.left = `${left}px`;
     clip.top = `${top}px`;

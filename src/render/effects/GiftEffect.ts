@@ -9,7 +9,7 @@ import type { SpritePool } from '../SpritePool';
 import type { ParticleTextures } from '../textures';
 import { createArt, showPicture } from './art';
 import { Particles } from './Particles';
-import { grow, type Box } from './box';
+import { grow, type Rect } from '../rect';
 import { LIGHT_RECIPES, RECIPES, type Recipe } from './recipes';
 
 /** What the alerts page asks the stage to play. */
@@ -108,19 +108,19 @@ export class GiftEffect {
    * Where this effect draws this frame, in screen px: its particles as the last update placed
    * them, and the art (bounce and combo pulse included) and the halo at their largest.
    */
-  screenBox(): Box {
+  screenRect(): Rect {
     const art = (this.recipe.artSize / 2) * 1.45 + 8;
     const halo = this.halo ? ((this.recipe.artSize * 2.4) / 2) * 1.06 * 1.06 : 0;
     const r = Math.max(art, halo);
-    const box = { left: -r, top: -r, right: r, bottom: r };
-    grow(box, this.particles.bounds);
+    const rect = { left: -r, top: -r, right: r, bottom: r };
+    grow(rect, this.particles.bounds);
     const { x, y } = this.container.position;
     const unit = this.container.scale.x;
     return {
-      left: x + box.left * unit,
-      top: y + box.top * unit,
-      right: x + box.right * unit,
-      bottom: y + box.bottom * unit,
+      left: x + rect.left * unit,
+      top: y + rect.top * unit,
+      right: x + rect.right * unit,
+      bottom: y + rect.bottom * unit,
     };
   }
 

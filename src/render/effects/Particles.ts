@@ -1,7 +1,7 @@
 import type { Container, Sprite } from 'pixi.js';
 import type { SpritePool } from '../SpritePool';
 import type { ParticleTextures, Shape } from '../textures';
-import { emptyBox, type Box } from './box';
+import { emptyRect, type Rect } from '../rect';
 
 /** One particle's flight, in layout units and seconds from the effect's start. */
 export interface Flight {
@@ -38,7 +38,7 @@ export class Particles {
    * centre; each sprite's half-diagonal, so any rotation fits). The stage shows only this much of
    * its canvas, frame by frame.
    */
-  readonly bounds: Box = emptyBox();
+  readonly bounds: Rect = emptyRect();
 
   constructor(
     private readonly parent: Container,
