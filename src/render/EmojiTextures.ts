@@ -1,5 +1,5 @@
 import { CanvasSource, Texture } from 'pixi.js';
-import { drawGiftBox } from './giftBox';
+import { drawPresent } from './drawPresent';
 
 /** Emoji fonts first; the platform picks the one it has. */
 const EMOJI_FONT = `100px 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', sans-serif`;
@@ -7,7 +7,7 @@ const EMOJI_FONT = `100px 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emo
 const SIZE = 128;
 
 /**
- * Built-in gift art: each emoji (and the generic gift box, per colour pair) drawn once with Canvas 2D
+ * Built-in gift art: each emoji (and the generic present, per colour pair) drawn once with Canvas 2D
  * and shared by every effect that shows it. Canvas 2D draws colour emoji itself, so PixiJS's text
  * engine (and the Graphics code it brings) stays out of the bundle. A canvas keeps its pixels on the
  * CPU side: after a WebGL context loss PixiJS uploads them again, nothing to redraw.
@@ -17,14 +17,17 @@ const SIZE = 128;
  * shown by an effect when evicted is only released from the cache, never destroyed under it.
  */
 export class EmojiTextures {
-  private readonly textures = new Map<string, Texture>();
-  private readonly inUse = new Map<Texture, number>();
+  readonly #textures = new Map<string, Texture>();
+  readonly #inUse = new Map<Texture, number>();
+  readonly #capacity: number;
 
-  constructor(private readonly capacity = 16) {}
+  constructor(capacity = 16) {
+    this.#capacity = capacity;
+  }
 
   /** The texture for one emoji; call `release` once the effect is done with it. */
   get(emoji: string): Texture {
-    return this.borrow(`e:${emoji}`, (g) => {
+    return this.#borrow(`e:${emoji}`, (g) => {
       g.font = EMOJI_FONT;
       g.textAlign = 'center';
       g.textBaseline = 'middle';
@@ -32,33 +35,33 @@ export class EmojiTextures {
     });
   }
 
-  /** The generic gift box in two theme colours (0xRRGGBB). */
-  box(colour: number, ribbon: number): Texture {
-    return this.borrow(`b:${colour}:${ribbon}`, (g) => drawGiftBox(g, SIZE, colour, ribbon));
+  /** The generic wrapped present in two theme colours (0xRRGGBB). */
+  present(colour: number, ribbon: number): Texture {
+    return this.#borrow(`p:${colour}:${ribbon}`, (g) => drawPresent(g, SIZE, colour, ribbon));
   }
 
   release(texture: Texture): void {
-    const users = (this.inUse.get(texture) ?? 0) - 1;
-    if (users > 0) return void this.inUse.set(texture, users);
-    this.inUse.delete(texture);
+    const users = (this.#inUse.get(texture) ?? 0) - 1;
+    if (users > 0) return void this.#inUse.set(texture, users);
+    this.#inUse.delete(texture);
     // Evicted while an effect still showed it: nobody else can reach it now.
-    if (![...this.textures.values()].includes(texture)) texture.destroy(true);
+    if (![...this.#textures.values()].includes(texture)) texture.destroy(true);
   }
 
   get count(): number {
-    return this.textures.size;
+    return this.#textures.size;
   }
 
   destroy(): void {
-    for (const texture of this.textures.values()) texture.destroy(true);
-    this.textures.clear();
-    this.inUse.clear();
+    for (const texture of this.#textures.values()) texture.destroy(true);
+    this.#textures.clear();
+    this.#inUse.clear();
   }
 
-  private borrow(key: string, draw: (g: CanvasRenderingContext2D) => void): Texture {
-    let texture = this.textures.get(key);
+  #borrow(key: string, draw: (g: CanvasRenderingContext2D) => void): Texture {
+    let texture = this.#textures.get(key);
     if (texture)
-      this.textures.delete(key); // re-insert: the Map's order is the recency order
+      this.#textures.delete(key); // re-insert: the Map's order is the recency order
     else {
       const canvas = document.createElement('canvas');
       canvas.width = canvas.height = SIZE;
@@ -66,17 +69,17 @@ export class EmojiTextures {
       if (g) draw(g);
       texture = new Texture({ source: new CanvasSource({ resource: canvas }) });
     }
-    this.textures.set(key, texture);
-    this.inUse.set(texture, (this.inUse.get(texture) ?? 0) + 1);
-    this.evict();
+    this.#textures.set(key, texture);
+    this.#inUse.set(texture, (this.#inUse.get(texture) ?? 0) + 1);
+    this.#evict();
     return texture;
   }
 
-  private evict(): void {
-    for (const [key, texture] of this.textures) {
-      if (this.textures.size <= this.capacity) return;
-      this.textures.delete(key);
-      if (!this.inUse.has(texture)) texture.destroy(true);
+  #evict(): void {
+    for (const [key, texture] of this.#textures) {
+      if (this.#textures.size <= this.#capacity) return;
+      this.#textures.delete(key);
+      if (!this.#inUse.has(texture)) texture.destroy(true);
     }
   }
 }

@@ -25,43 +25,46 @@ interface Entry {
  * many different gifts keeps its texture count flat.
  */
 export class ImageCache {
-  private readonly entries = new Map<string, Entry>();
+  readonly #entries = new Map<string, Entry>();
+  readonly #capacity: number;
 
-  constructor(private readonly capacity = 24) {}
+  constructor(capacity = 24) {
+    this.#capacity = capacity;
+  }
 
   /** Borrow a picture; call `release(url)` once the effect is done with it. */
   acquire(url: string): Promise<Texture | null> {
-    let entry = this.entries.get(url);
+    let entry = this.#entries.get(url);
     if (!entry) {
       const texture = loadTexture(url).catch(() => null);
       entry = { texture, users: 0 };
-      this.entries.set(url, entry);
-      this.evict();
+      this.#entries.set(url, entry);
+      this.#evict();
     }
     entry.users++;
     return entry.texture;
   }
 
   release(url: string): void {
-    const entry = this.entries.get(url);
+    const entry = this.#entries.get(url);
     if (entry) entry.users = Math.max(0, entry.users - 1);
   }
 
   get count(): number {
-    return this.entries.size;
+    return this.#entries.size;
   }
 
-  private evict(): void {
-    for (const [url, entry] of this.entries) {
-      if (this.entries.size <= this.capacity) return;
+  #evict(): void {
+    for (const [url, entry] of this.#entries) {
+      if (this.#entries.size <= this.#capacity) return;
       if (entry.users > 0) continue;
-      this.entries.delete(url);
+      this.#entries.delete(url);
       void entry.texture.then((t) => t?.destroy(true));
     }
   }
 
   destroy(): void {
-    for (const entry of this.entries.values()) void entry.texture.then((t) => t?.destroy(true));
-    this.entries.clear();
+    for (const entry of this.#entries.values()) void entry.texture.then((t) => t?.destroy(true));
+    this.#entries.clear();
   }
 }

@@ -6,14 +6,17 @@ import { Sprite, type Texture } from 'pixi.js';
  * for more simply draws fewer particles.
  */
 export class SpritePool {
-  private readonly free: Sprite[] = [];
-  private out = 0;
+  readonly #free: Sprite[] = [];
+  readonly #limit: number;
+  #out = 0;
 
-  constructor(private readonly limit = 1500) {}
+  constructor(limit = 1500) {
+    this.#limit = limit;
+  }
 
   acquire(texture: Texture): Sprite | null {
-    if (this.out >= this.limit) return null;
-    const sprite = this.free.pop() ?? new Sprite();
+    if (this.#out >= this.#limit) return null;
+    const sprite = this.#free.pop() ?? new Sprite();
     sprite.texture = texture;
     sprite.anchor.set(0.5);
     sprite.alpha = 1;
@@ -22,28 +25,28 @@ export class SpritePool {
     sprite.tint = 0xffffff;
     sprite.blendMode = 'normal';
     sprite.visible = true;
-    this.out++;
+    this.#out++;
     return sprite;
   }
 
   release(sprite: Sprite): void {
     sprite.removeFromParent();
-    this.free.push(sprite);
-    this.out--;
+    this.#free.push(sprite);
+    this.#out--;
   }
 
   /** Sprites lent out right now. */
   get inUse(): number {
-    return this.out;
+    return this.#out;
   }
 
   /** Sprites ever created and still alive (in use + free). */
   get size(): number {
-    return this.out + this.free.length;
+    return this.#out + this.#free.length;
   }
 
   destroy(): void {
-    for (const sprite of this.free) sprite.destroy();
-    this.free.length = 0;
+    for (const sprite of this.#free) sprite.destroy();
+    this.#free.length = 0;
   }
 }

@@ -21,24 +21,25 @@ const LATE = 1.5;
  * overlay that cannot keep up spends less instead of queueing more. Pure: times come in as numbers.
  */
 export class FramePacer {
-  private step: number;
-  private lastDrawn = -Infinity;
-  private lastSeen = -Infinity;
+  readonly #setting: FpsSetting;
+  readonly #slow: boolean;
+  #step: number;
+  #lastDrawn = -Infinity;
+  #lastSeen = -Infinity;
   /** Shortest gap seen between display frames: the display's own interval. */
-  private displayMs = Infinity;
-  private judged = 0;
-  private lateSum = 0;
+  #displayMs = Infinity;
+  #judged = 0;
+  #lateSum = 0;
 
-  constructor(
-    private readonly setting: FpsSetting,
-    private readonly slow: boolean,
-  ) {
-    this.step = this.startStep();
+  constructor(setting: FpsSetting, slow: boolean) {
+    this.#setting = setting;
+    this.#slow = slow;
+    this.#step = this.#startStep();
   }
 
   /** The cap in force now (Infinity: every display frame). */
   get cap(): number {
-    return this.setting === 'auto' ? AUTO_STEPS[this.step]! : this.setting;
+    return this.#setting === 'auto' ? AUTO_STEPS[this.#step]! : this.#setting;
   }
 
   /**
@@ -46,38 +47,38 @@ export class FramePacer {
    * frame never waits for the cap), and `auto` tries its starting cap again.
    */
   reset(): void {
-    this.step = this.startStep();
-    this.lastDrawn = -Infinity;
-    this.lastSeen = -Infinity;
-    this.judged = 0;
-    this.lateSum = 0;
+    this.#step = this.#startStep();
+    this.#lastDrawn = -Infinity;
+    this.#lastSeen = -Infinity;
+    this.#judged = 0;
+    this.#lateSum = 0;
   }
 
   /** A display frame at `now` (ms): true if the effects should draw in it. */
   due(now: number): boolean {
-    const gap = now - this.lastSeen;
-    this.lastSeen = now;
-    if (gap >= 1) this.displayMs = Math.min(this.displayMs, gap);
+    const gap = now - this.#lastSeen;
+    this.#lastSeen = now;
+    if (gap >= 1) this.#displayMs = Math.min(this.#displayMs, gap);
     const interval = Number.isFinite(this.cap) ? 1000 / this.cap : 0;
-    const since = now - this.lastDrawn;
+    const since = now - this.#lastDrawn;
     if (since < interval - EARLY_MS) return false;
-    if (Number.isFinite(this.lastDrawn)) this.judge(since, interval);
-    this.lastDrawn = now;
+    if (Number.isFinite(this.#lastDrawn)) this.#judge(since, interval);
+    this.#lastDrawn = now;
     return true;
   }
 
-  private judge(since: number, interval: number): void {
-    if (this.setting !== 'auto' || this.step === AUTO_STEPS.length - 1) return;
-    const expected = Math.max(interval, Number.isFinite(this.displayMs) ? this.displayMs : 0);
+  #judge(since: number, interval: number): void {
+    if (this.#setting !== 'auto' || this.#step === AUTO_STEPS.length - 1) return;
+    const expected = Math.max(interval, Number.isFinite(this.#displayMs) ? this.#displayMs : 0);
     if (expected <= 0) return;
-    this.lateSum += since / expected;
-    if (++this.judged < WINDOW) return;
-    if (this.lateSum / this.judged > LATE) this.step++;
-    this.judged = 0;
-    this.lateSum = 0;
+    this.#lateSum += since / expected;
+    if (++this.#judged < WINDOW) return;
+    if (this.#lateSum / this.#judged > LATE) this.#step++;
+    this.#judged = 0;
+    this.#lateSum = 0;
   }
 
-  private startStep(): number {
-    return this.slow ? AUTO_STEPS.indexOf(SLOW_START) : 0;
+  #startStep(): number {
+    return this.#slow ? AUTO_STEPS.indexOf(SLOW_START) : 0;
   }
 }

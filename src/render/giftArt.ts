@@ -1,9 +1,9 @@
 import type { EventKind } from '../core/event/events';
 import { KNOWN_GIFTS } from '../core/event/knownGifts';
 
-/** What to draw as the gift: a picture from the platform, an emoji, or the generic gift box. */
+/** What to draw as the gift: a picture from the platform, an emoji, or the generic present. */
 export type GiftArt =
-  { kind: 'image'; url: string } | { kind: 'emoji'; emoji: string } | { kind: 'box' };
+  { kind: 'image'; url: string } | { kind: 'emoji'; emoji: string } | { kind: 'present' };
 
 /** TikTok's image hosts (gift pictures arrive as e.g. https://p19-webcast.tiktokcdn.com/img/...). */
 export const IMAGE_HOSTS: readonly string[] = [
@@ -39,13 +39,13 @@ const KIND_EMOJI: Partial<Record<EventKind, string>> = {
   share: '🔁',
 };
 
-/** The art for a gift: allow-listed picture first, then built-in art by gift id or kind, else a box. */
+/** The art for a gift: allow-listed picture first, then built-in art by gift id or kind, else a present. */
 export function giftArt(gift: { kind: EventKind; giftId?: string; image?: string }): GiftArt {
   if (isAllowedImage(gift.image)) return { kind: 'image', url: gift.image };
   const known = gift.giftId === undefined ? undefined : KNOWN_GIFTS.get(gift.giftId);
   if (known) return { kind: 'emoji', emoji: known.emoji };
   const mark = gift.kind === 'gift' ? undefined : KIND_EMOJI[gift.kind];
-  return mark ? { kind: 'emoji', emoji: mark } : { kind: 'box' };
+  return mark ? { kind: 'emoji', emoji: mark } : { kind: 'present' };
 }
 
 /** The art to fall back on when a picture fails to load. */

@@ -73,27 +73,27 @@ function draw(shape: Shape, g: CanvasRenderingContext2D): void {
  * a WebGL context loss Pixi simply uploads them again: nothing to rebuild by hand.
  */
 export class ParticleTextures {
-  private readonly textures = new Map<Shape, Texture>();
+  readonly #textures = new Map<Shape, Texture>();
 
   get(shape: Shape): Texture {
-    let texture = this.textures.get(shape);
+    let texture = this.#textures.get(shape);
     if (!texture) {
       const canvas = document.createElement('canvas');
       canvas.width = canvas.height = SIZES[shape];
       const g = canvas.getContext('2d');
       if (g) draw(shape, g);
       texture = new Texture({ source: new CanvasSource({ resource: canvas }) });
-      this.textures.set(shape, texture);
+      this.#textures.set(shape, texture);
     }
     return texture;
   }
 
   get count(): number {
-    return this.textures.size;
+    return this.#textures.size;
   }
 
   destroy(): void {
-    for (const texture of this.textures.values()) texture.destroy(true);
-    this.textures.clear();
+    for (const texture of this.#textures.values()) texture.destroy(true);
+    this.#textures.clear();
   }
 }

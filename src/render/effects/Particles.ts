@@ -1,7 +1,7 @@
 import type { Container, Sprite } from 'pixi.js';
 import type { SpritePool } from '../SpritePool';
 import type { ParticleTextures, Shape } from '../textures';
-import { emptyBox, type Box } from './box';
+import { emptyRect, type Rect } from '../rect';
 
 /** One particle's flight, in layout units and seconds from the effect's start. */
 export interface Flight {
@@ -32,28 +32,31 @@ interface Live extends Flight {
  * 60 fps (and after a stall). Sprites come from the pool and go back to it the moment they expire.
  */
 export class Particles {
-  private readonly live: Live[] = [];
+  readonly #live: Live[] = [];
+  readonly #parent: Container;
+  readonly #pool: SpritePool;
+  readonly #textures: ParticleTextures;
   /**
    * Where the particles placed by the last update are drawn (layout units, about the effect's
    * centre; each sprite's half-diagonal, so any rotation fits). The stage shows only this much of
    * its canvas, frame by frame.
    */
-  readonly bounds: Box = emptyBox();
+  readonly bounds: Rect = emptyRect();
 
-  constructor(
-    private readonly parent: Container,
-    private readonly pool: SpritePool,
-    private readonly textures: ParticleTextures,
-  ) {}
+  constructor(parent: Container, pool: SpritePool, textures: ParticleTextures) {
+    this.#parent = parent;
+    this.#pool = pool;
+    this.#textures = textures;
+  }
 
   add(shape: Shape, flight: Flight): void {
-    const sprite = this.pool.acquire(this.textures.get(shape));
+    const sprite = this.#pool.acquire(this.#textures.get(shape));
     if (!sprite) return;
     sprite.tint = flight.tint;
     sprite.blendMode = flight.additive ? 'add' : 'normal';
     sprite.visible = false;
-    this.parent.addChild(sprite);
-    this.live.push({ ...flight, sprite });
+    this.#parent.addChild(sprite);
+    this.#live.push({ ...flight, sprite });
   }
 
   /** Place every particle at effect age `t` (s); expired ones return to the pool. */
@@ -61,12 +64,12 @@ export class Particles {
     const b = this.bounds;
     b.left = b.top = Infinity;
     b.right = b.bottom = -Infinity;
-    for (let i = this.live.length - 1; i >= 0; i--) {
-      const p = this.live[i]!;
+    for (let i = this.#live.length - 1; i >= 0; i--) {
+      const p = this.#live[i]!;
       const a = t - (p.delay ?? 0);
       if (a > p.life) {
-        this.pool.release(p.sprite);
-        this.live.splice(i, 1);
+        this.#pool.release(p.sprite);
+        this.#live.splice(i, 1);
         continue;
       }
       p.sprite.visible = a >= 0;
@@ -90,11 +93,11 @@ export class Particles {
   }
 
   get count(): number {
-    return this.live.length;
+    return this.#live.length;
   }
 
   destroy(): void {
-    for (const p of this.live) this.pool.release(p.sprite);
-    this.live.length = 0;
+    for (const p of this.#live) this.#pool.release(p.sprite);
+    this.#live.length = 0;
   }
 }

@@ -10,7 +10,7 @@ function fitted(texture: Texture): Sprite {
 }
 
 /**
- * The gift's built-in art (an emoji, else the gift box), about 100 units tall, centred on (0, 0).
+ * The gift's built-in art (an emoji, else the wrapped present), about 100 units tall, centred on (0, 0).
  * The texture is borrowed from the shared cache: hand it back with `emoji.release` when done.
  */
 export function createArt(
@@ -21,13 +21,13 @@ export function createArt(
   const texture =
     art.kind === 'emoji'
       ? emoji.get(art.emoji)
-      : emoji.box(colours[0] ?? 0xffc857, colours[1] ?? 0xffffff);
+      : emoji.present(colours[0] ?? 0xffc857, colours[1] ?? 0xffffff);
   const holder = new Container();
   holder.addChild(fitted(texture));
   return { holder, texture };
 }
 
-/** Swap in a loaded picture, scaled to the same 100-unit box. */
+/** Swap in a loaded picture, scaled to the same 100-unit square. */
 export function showPicture(holder: Container, texture: Texture): void {
   for (const child of holder.removeChildren()) child.destroy();
   holder.addChild(fitted(texture));

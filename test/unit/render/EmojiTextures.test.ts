@@ -47,11 +47,11 @@ describe('EmojiTextures', () => {
     cache.destroy();
   });
 
-  it('caches the gift box per colour pair, beside the emoji', () => {
+  it('caches the present per colour pair, beside the emoji', () => {
     const cache = new EmojiTextures(4);
-    const gold = cache.box(0xffc24b, 0xffffff);
-    expect(cache.box(0xffc24b, 0xffffff)).toBe(gold);
-    expect(cache.box(0xff2bd6, 0x20e3ff)).not.toBe(gold);
+    const gold = cache.present(0xffc24b, 0xffffff);
+    expect(cache.present(0xffc24b, 0xffffff)).toBe(gold);
+    expect(cache.present(0xff2bd6, 0x20e3ff)).not.toBe(gold);
     expect(cache.count).toBe(2);
     cache.destroy();
   });

@@ -19,7 +19,7 @@ function seeded(seed: number): () => number {
 }
 
 function deps(pool = new SpritePool()): EffectDeps {
-  const white = { get: () => Texture.WHITE, box: () => Texture.WHITE, release: () => {} };
+  const white = { get: () => Texture.WHITE, present: () => Texture.WHITE, release: () => {} };
   return {
     pool,
     textures: white as unknown as ParticleTextures,
@@ -40,10 +40,10 @@ const spec = (tier: 1 | 2 | 3 | 4, position: EffectSpec['position'] = 'bottom'):
 });
 
 /** The largest part of the screen (px²) one frame of the effect draws on, played to its end. */
-function largestBox(effect: GiftEffect): number {
+function largestRect(effect: GiftEffect): number {
   let area = 0;
   for (effect.update(1 / 30); !effect.done; effect.update(1 / 30)) {
-    const b = effect.screenBox();
+    const b = effect.screenRect();
     area = Math.max(area, (b.right - b.left) * (b.bottom - b.top));
   }
   effect.destroy();
@@ -131,8 +131,8 @@ describe('GiftEffect', () => {
     big.update(1);
     calm.update(1);
     expect(calm.container.children.at(-1)?.scale.x).toBe(big.container.children.at(-1)?.scale.x);
-    expect(largestBox(calm)).toBeLessThan(1920 * 1080 * 0.5);
-    expect(largestBox(big)).toBeGreaterThan(1920 * 1080 * 0.8);
+    expect(largestRect(calm)).toBeLessThan(1920 * 1080 * 0.5);
+    expect(largestRect(big)).toBeGreaterThan(1920 * 1080 * 0.8);
   });
 });
 
@@ -144,22 +144,22 @@ describe('an effect says where it draws, frame by frame', () => {
     [4, false],
     [4, true],
   ] as const)(
-    "every sprite of tier %i (light: %s) drawn in a frame is inside that frame's box, combo sparks too",
+    "every sprite of tier %i (light: %s) drawn in a frame is inside that frame's rectangle, combo sparks too",
     (tier, light) => {
       const effect = new GiftEffect(spec(tier, 'bottom-left'), { ...deps(), light });
       let worst = 0;
       for (let frame = 0; !effect.done && frame < 600; frame++) {
         effect.update(1 / 60);
         if (frame === 30) effect.bump();
-        const box = effect.screenBox();
+        const rect = effect.screenRect();
         for (const sprite of drawnSprites(effect.container)) {
           const b = sprite.getBounds();
           worst = Math.max(
             worst,
-            box.left - b.minX,
-            box.top - b.minY,
-            b.maxX - box.right,
-            b.maxY - box.bottom,
+            rect.left - b.minX,
+            rect.top - b.minY,
+            b.maxX - rect.right,
+            b.maxY - rect.bottom,
           );
         }
       }
@@ -169,7 +169,7 @@ describe('an effect says where it draws, frame by frame', () => {
   );
 
   it('a tier-1 pop never needs more than a small part of a 1080p screen', () => {
-    const largest = largestBox(new GiftEffect(spec(1), deps()));
+    const largest = largestRect(new GiftEffect(spec(1), deps()));
     expect(largest).toBeGreaterThan(0);
     expect(largest).toBeLessThan((1920 * 1080) / 4);
   });

@@ -44,8 +44,8 @@ describe('giftArt', () => {
     expect(giftArt({ kind: 'gift', giftId: '9072' })).toEqual({ kind: 'emoji', emoji: '🌌' });
   });
 
-  it('falls back to the generic gift box for an unknown gift', () => {
-    expect(giftArt({ kind: 'gift', giftId: '123456' })).toEqual({ kind: 'box' });
+  it('falls back to the generic present for an unknown gift', () => {
+    expect(giftArt({ kind: 'gift', giftId: '123456' })).toEqual({ kind: 'present' });
   });
 
   it('marks Twitch events by kind', () => {

@@ -18,11 +18,11 @@ function roundRect(
 }
 
 /**
- * A procedural gift box (the art for gifts nobody has a picture or emoji for), drawn into a square
+ * A procedural wrapped present (the art for gifts nobody has a picture or emoji for), drawn into a square
  * canvas of `size` px: a 100-unit design centred in it. Plain Canvas 2D (`roundRect` on the context
  * itself is Chromium 99+, drawn by hand here to stay readable without it).
  */
-export function drawGiftBox(
+export function drawPresent(
   g: CanvasRenderingContext2D,
   size: number,
   colour: number,
