@@ -29,7 +29,7 @@ export interface QueueOptions {
 export type AlertKind = 'full' | 'compact' | 'summary';
 
 /** What became of a moment that is no longer waiting or playing. */
-export type Fate = 'played' | 'summarised' | 'skipped' | 'below-min';
+type Fate = 'played' | 'summarised' | 'skipped' | 'below-min';
 
 /** One thing on screen: a moment, several coalesced moments of one gifter, or a summary. */
 export interface Alert {
@@ -161,13 +161,6 @@ export class AlertQueue {
     let next: number | null = null;
     for (const a of this.#playing) if (next === null || a.endsAt < next) next = a.endsAt;
     return next;
-  }
-
-  /** Where a moment id stands: for tests and the debug hook. */
-  statusOf(id: string): 'waiting' | 'playing' | Fate | undefined {
-    const at = this.#located.get(id);
-    if (at) return 'startedAt' in at ? 'playing' : 'waiting';
-    return this.#fates.get(id);
   }
 
   get waitingCount(): number {
