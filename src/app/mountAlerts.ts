@@ -7,7 +7,7 @@ import type { Position } from '../core/config/params';
 import { Stage } from '../render/Stage';
 import type { EffectSpec } from '../render/effects/GiftEffect';
 import { Chimes } from '../ui/sound/Chimes';
-import { paletteOf, themeVars } from '../ui/themes/themes';
+import { applyTheme, paletteOf } from '../ui/themes/themes';
 import '../ui/themes/themes.css';
 import AlertsLayer from '../ui/alerts/AlertsLayer.svelte';
 import { AlertsState } from '../ui/alerts/AlertsState.svelte';
@@ -65,9 +65,8 @@ export async function mountAlerts(
 ): Promise<AlertsView> {
   const { config, clock, random } = options;
   const root = document.createElement('div');
-  root.className = `gg-alerts gg-theme-${config.theme}`;
-  for (const [name, value] of Object.entries(themeVars(config)))
-    root.style.setProperty(name, value);
+  root.className = 'gg-alerts';
+  applyTheme(root, config);
   target.appendChild(root);
 
   let stage: Stage | null = null;
