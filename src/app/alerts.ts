@@ -6,7 +6,6 @@ import { GoalModel } from '../ui/goal/goalModel.svelte';
 import { mountAlerts } from './mountAlerts';
 import PageChrome from '../ui/page/PageChrome.svelte';
 import { PageState } from '../ui/page/pageState.svelte';
-import { styleText, themeVars } from '../ui/themes/themes';
 import { createRuntime } from './runtime';
 import './page.css';
 
@@ -37,11 +36,8 @@ async function main(): Promise<void> {
     target: chromeTarget,
     props: {
       page,
-      board,
-      title: config.title,
-      goal,
-      goalTheme: `gg-theme-${config.theme}`,
-      goalStyle: styleText(themeVars(config)),
+      board: board && { model: board, title: config.title },
+      goal: goal && { model: goal, theme: config },
       ...runtime.chrome(),
     },
   });

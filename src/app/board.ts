@@ -2,7 +2,7 @@ import { mount } from 'svelte';
 import { BoardModel } from '../ui/board/boardModel.svelte';
 import BoardPage from '../ui/page/BoardPage.svelte';
 import { PageState } from '../ui/page/pageState.svelte';
-import { themeVars } from '../ui/themes/themes';
+import { applyTheme } from '../ui/themes/themes';
 import '../ui/themes/themes.css';
 import { runPage } from './runPage';
 import { createRuntime } from './runtime';
@@ -12,10 +12,7 @@ import './page.css';
 async function main(): Promise<void> {
   const runtime = createRuntime('board');
   const { config } = runtime;
-  const root = document.documentElement;
-  root.classList.add(`gg-theme-${config.theme}`);
-  for (const [name, value] of Object.entries(themeVars(config)))
-    root.style.setProperty(name, value);
+  applyTheme(document.documentElement, config);
   const model = new BoardModel(runtime.session, { size: config.top });
   const page = new PageState();
   const target = document.getElementById('app');

@@ -1,6 +1,7 @@
 import type { AlertQueue, QueueStats } from '../core/alerts/AlertQueue';
 import type { Stage } from '../render/Stage';
 import type { Chimes } from '../ui/sound/Chimes';
+import { publishDebug } from './debugBag';
 
 interface Parts {
   stage: Stage | null;
@@ -80,10 +81,5 @@ export function installDebugHook({ stage, queue, root, chimes }: Parts): () => v
       return { ...queue.stats, waiting: queue.waitingCount, playing: queue.playingCount };
     },
   };
-  const global = globalThis as { __giftglow?: Record<string, unknown> };
-  const bag = (global.__giftglow ??= {});
-  bag.alerts = hook;
-  return () => {
-    if (bag.alerts === hook) delete bag.alerts;
-  };
+  return publishDebug('alerts', hook);
 }

@@ -4,7 +4,7 @@ import { goalSpecOf } from '../core/session/goal';
 import { GoalModel } from '../ui/goal/goalModel.svelte';
 import GoalPage from '../ui/page/GoalPage.svelte';
 import { PageState } from '../ui/page/pageState.svelte';
-import { themeVars } from '../ui/themes/themes';
+import { applyTheme } from '../ui/themes/themes';
 import '../ui/themes/themes.css';
 import { runPage } from './runPage';
 import { createRuntime } from './runtime';
@@ -17,10 +17,7 @@ const PLACEHOLDER_TARGET = 1000;
 async function main(): Promise<void> {
   const runtime = createRuntime('goal');
   const { config } = runtime;
-  const root = document.documentElement;
-  root.classList.add(`gg-theme-${config.theme}`);
-  for (const [name, value] of Object.entries(themeVars(config)))
-    root.style.setProperty(name, value);
+  applyTheme(document.documentElement, config);
   const spec = goalSpecOf(config) ?? {
     kind: config.goalkind,
     target: PLACEHOLDER_TARGET,

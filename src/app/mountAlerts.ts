@@ -7,11 +7,12 @@ import type { Position } from '../core/config/params';
 import { Stage } from '../render/Stage';
 import type { EffectSpec } from '../render/effects/GiftEffect';
 import { Chimes } from '../ui/sound/Chimes';
-import { paletteOf, themeVars } from '../ui/themes/themes';
+import { applyTheme, paletteOf } from '../ui/themes/themes';
 import '../ui/themes/themes.css';
 import AlertsLayer from '../ui/alerts/AlertsLayer.svelte';
 import { AlertsState } from '../ui/alerts/AlertsState.svelte';
 import { calloutOf } from '../ui/alerts/calloutModel';
+import { startAction, updateAction, type EffectAction } from '../ui/alerts/effectAction';
 import { installDebugHook } from './debugHook';
 import { missingFields, templateParts } from '../core/text/template';
 import { watchVisibility } from '../ui/alerts/visibility';
@@ -65,9 +66,8 @@ export async function mountAlerts(
 ): Promise<AlertsView> {
   const { config, clock, random } = options;
   const root = document.createElement('div');
-  root.className = `gg-alerts gg-theme-${config.theme}`;
-  for (const [name, value] of Object.entries(themeVars(config)))
-    root.style.setProperty(name, value);
+  root.className = 'gg-alerts';
+  applyTheme(root, config);
   target.appendChild(root);
 
   let stage: Stage | null = null;
@@ -128,24 +128,25 @@ export async function mountAlerts(
     };
   };
 
+  const perform = (action: EffectAction, alert: Alert) => {
+    if (action === 'play') {
+      stage?.play(effectOf(alert));
+      chimes?.play(alert.tier);
+    } else if (action === 'bump') stage?.bump(effectOf(alert));
+    else if (action === 'chime') chimes?.play(1);
+  };
+
   const start = (alert: Alert) => {
-    alerts.upsert(calloutOf(alert));
-    if (alert.kind === 'compact') return;
-    // A summary is the calm answer to a gift battle: a soft chime, no fireworks of its own.
-    if (alert.kind === 'summary') return chimes?.play(1);
-    stage?.play(effectOf(alert));
-    chimes?.play(alert.tier);
+    const view = calloutOf(alert);
+    alerts.upsert(view);
+    perform(startAction(view), alert);
   };
 
   const update = (alert: Alert) => {
     const before = alerts.get(alert.key);
     const view = calloutOf(alert);
     alerts.upsert(view);
-    if (alert.kind === 'compact' || !before) return;
-    if (before.kind === 'compact' || alert.tier > before.tier) {
-      stage?.play(effectOf(alert));
-      chimes?.play(alert.tier);
-    } else if (view.count !== before.count) stage?.bump(effectOf(alert));
+    perform(updateAction(before, view), alert);
   };
 
   const end = (alert: Alert) => {

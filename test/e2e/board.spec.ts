@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { bomb, cheer, gift, streak, type User } from '../helpers/protocol';
 import { startFeedServer, type FeedServer } from '../servers/feedServer';
 import { countAnimationFrames } from './animationFrames';
+import { sessionHook } from './sessionHook';
 
 /**
  * The board page as a streamer's viewers see it, fed by Giftglow's own protocol from a local server:
@@ -58,13 +59,23 @@ test('counts a gift bomb once whether its header comes first or last', async ({ 
   await expect(row(page, KAI, 'twitch')).toHaveAttribute('data-value', String(3 * 500));
 });
 
-test('counts an event delivered twice only once', async ({ page }) => {
+test('counts an event delivered twice only once, and says so in the log and on __giftglow', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await open(page);
   const lion = gift(MIA, 29999);
   const bits = cheer(LEO, 100);
   send(lion, bits, lion, bits, lion);
   await expect(row(page, MIA)).toHaveAttribute('data-value', '29999');
   await expect(row(page, LEO, 'twitch')).toHaveAttribute('data-value', '100');
+  await expect.poll(async () => (await sessionHook(page)).drops).toEqual({ duplicate: 3 });
+  expect((await sessionHook(page)).gifters).toBe(2);
+  // The log holds back repeats of one problem for a minute: one line says it.
+  expect(errors).toContain('[giftglow] session: dropped a delivery (duplicate)');
 });
 
 test('ranks by total, breaks a tie by who got there first, and lets an overtake through', async ({

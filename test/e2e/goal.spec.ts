@@ -168,6 +168,10 @@ test('the alerts page with goal= shows the same bar and the same total as the go
   send(server, ...streak(MIA, 5, [3, 8]), ...b.parts, b.header, cheer(LEO, 99));
   for (const p of [page, alerts])
     await expect(bar(p)).toHaveAttribute('data-value', String(40 + 1000 + 99));
+  // Outside the alerts' root, the inline bar takes the page's theme itself, as the goal page does.
+  const inline = alerts.locator('.gg-inline-goal');
+  await expect(inline).toHaveClass(/\bgg-theme-glow\b/);
+  expect(await inline.evaluate((el) => el.style.getPropertyValue('--gg-scale'))).toBe('1');
 });
 
 for (const size of [

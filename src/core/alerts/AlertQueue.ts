@@ -29,7 +29,7 @@ export interface QueueOptions {
 export type AlertKind = 'full' | 'compact' | 'summary';
 
 /** What became of a moment that is no longer waiting or playing. */
-export type Fate = 'played' | 'summarised' | 'skipped' | 'below-min';
+type Fate = 'played' | 'summarised' | 'skipped' | 'below-min';
 
 /** One thing on screen: a moment, several coalesced moments of one gifter, or a summary. */
 export interface Alert {
@@ -82,71 +82,76 @@ export class AlertQueue {
     skipped: 0,
     late: 0,
   };
-  private readonly playing: Alert[] = [];
-  private readonly waiting: Waiting[] = [];
-  private readonly located = new Map<string, Waiting | Alert>();
+  readonly #options: QueueOptions;
+  readonly #playing: Alert[] = [];
+  readonly #waiting: Waiting[] = [];
+  readonly #located = new Map<string, Waiting | Alert>();
   /** What became of recent moment ids, so a late combo update never opens a second alert. */
-  private readonly fates = new RecentMap<Fate>(5_000);
-  private readonly dirty = new Set<Alert>();
-  private summary: PendingSummary | null = null;
-  private seq = 0;
-  private summaries = 0;
-  private lastAdvance: number | null = null;
+  readonly #fates = new RecentMap<Fate>(5_000);
+  readonly #dirty = new Set<Alert>();
+  #summary: PendingSummary | null = null;
+  #seq = 0;
+  #summaries = 0;
+  #lastAdvance: number | null = null;
 
-  constructor(private readonly options: QueueOptions) {}
+  constructor(options: QueueOptions) {
+    this.#options = options;
+  }
 
   /** A new moment, or an update of one already queued or shown (same `id`). */
   push(moment: Moment, now: number): void {
     this.stats.pushed++;
-    this.lastAdvance ??= now; // a page hidden from the start measures its pause from the first gift
-    const at = this.located.get(moment.id);
-    if (at) return this.update(at, moment, now);
-    const fate = this.fates.get(moment.id);
-    if (fate === 'below-min' && moment.value >= this.options.min && moment.callout) {
-      this.fates.delete(moment.id); // a combo that grew past min= after being skipped: show it now
+    this.#lastAdvance ??= now; // a page hidden from the start measures its pause from the first gift
+    const at = this.#located.get(moment.id);
+    if (at) return this.#update(at, moment, now);
+    const fate = this.#fates.get(moment.id);
+    if (fate === 'below-min' && moment.value >= this.#options.min && moment.callout) {
+      this.#fates.delete(moment.id); // a combo that grew past min= after being skipped: show it now
     } else if (fate) {
       this.stats.late++;
       return;
     }
     if (!moment.callout) {
-      this.fates.set(moment.id, 'skipped');
+      this.#fates.set(moment.id, 'skipped');
       this.stats.skipped++;
       return;
     }
     // One gifter's separate gifts wait as one alert; a live combo keeps its own (its counter climbs).
     let entry = moment.final
-      ? this.waiting.find((w) => w.userKey === moment.userKey && w.moments.every((m) => m.final))
+      ? this.#waiting.find((w) => w.userKey === moment.userKey && w.moments.every((m) => m.final))
       : undefined;
     if (entry) entry.moments.push(moment);
     else {
-      entry = { key: moment.id, userKey: moment.userKey, moments: [moment], seq: this.seq++ };
-      this.waiting.push(entry);
+      entry = { key: moment.id, userKey: moment.userKey, moments: [moment], seq: this.#seq++ };
+      this.#waiting.push(entry);
     }
-    this.located.set(moment.id, entry);
-    this.sortWaiting();
-    while (this.waiting.length > this.options.maxLength) this.fold(this.waiting.pop(), now);
+    this.#located.set(moment.id, entry);
+    this.#sortWaiting();
+    while (this.#waiting.length > this.#options.maxLength) this.#fold(this.#waiting.pop(), now);
   }
 
   /** Move time forward: end what is over, start what fits, report in-place updates. */
   advance(now: number): QueueStep {
-    const { slots, backlogGapMs } = this.options;
-    if (this.lastAdvance !== null && now - this.lastAdvance >= backlogGapMs) {
+    const { slots, backlogGapMs } = this.#options;
+    if (this.#lastAdvance !== null && now - this.#lastAdvance >= backlogGapMs) {
       // Back after a long pause: the biggest gifts still play, the rest is one summary shown now.
-      if (this.waiting.length > slots) {
-        while (this.waiting.length > slots - 1) this.fold(this.waiting.pop(), now);
-        if (this.summary) this.summary.urgent = true;
+      if (this.#waiting.length > slots) {
+        while (this.#waiting.length > slots - 1) this.#fold(this.#waiting.pop(), now);
+        if (this.#summary) this.#summary.urgent = true;
       }
     }
-    this.lastAdvance = now;
-    const ended = this.endDue(now);
+    this.#lastAdvance = now;
+    const ended = this.#endDue(now);
     const started: Alert[] = [];
-    while (this.playing.length < slots) {
-      const alert = this.startNext(now);
+    while (this.#playing.length < slots) {
+      const alert = this.#startNext(now);
       if (alert === undefined) break;
       if (alert) started.push(alert);
     }
-    const updated = [...this.dirty].filter((a) => this.playing.includes(a) && !started.includes(a));
-    this.dirty.clear();
+    const updated = [...this.#dirty].filter(
+      (a) => this.#playing.includes(a) && !started.includes(a),
+    );
+    this.#dirty.clear();
     this.stats.updated += updated.length;
     return { started, updated, ended };
   }
@@ -154,63 +159,56 @@ export class AlertQueue {
   /** When `advance` next has something to do (an alert ends), or null when nothing plays. */
   nextWake(): number | null {
     let next: number | null = null;
-    for (const a of this.playing) if (next === null || a.endsAt < next) next = a.endsAt;
+    for (const a of this.#playing) if (next === null || a.endsAt < next) next = a.endsAt;
     return next;
   }
 
-  /** Where a moment id stands: for tests and the debug hook. */
-  statusOf(id: string): 'waiting' | 'playing' | Fate | undefined {
-    const at = this.located.get(id);
-    if (at) return 'startedAt' in at ? 'playing' : 'waiting';
-    return this.fates.get(id);
-  }
-
   get waitingCount(): number {
-    return this.waiting.length + (this.summary ? 1 : 0);
+    return this.#waiting.length + (this.#summary ? 1 : 0);
   }
 
   get playingCount(): number {
-    return this.playing.length;
+    return this.#playing.length;
   }
 
-  private update(at: Waiting | Alert, moment: Moment, now: number): void {
+  #update(at: Waiting | Alert, moment: Moment, now: number): void {
     const i = at.moments.findIndex((m) => m.id === moment.id);
     if (i >= 0) at.moments[i] = moment;
-    if (!('startedAt' in at)) return this.sortWaiting();
+    if (!('startedAt' in at)) return this.#sortWaiting();
     const value = total(at.moments);
-    if (at.kind === 'compact' && value >= this.options.min && value > 0) at.kind = 'full';
-    if (at.kind === 'full') at.tier = tierOf(value, this.options.tiers);
-    at.endsAt = Math.max(at.endsAt, now + this.options.durationMs * 0.6);
-    this.dirty.add(at);
+    if (at.kind === 'compact' && value >= this.#options.min && value > 0) at.kind = 'full';
+    if (at.kind === 'full') at.tier = tierOf(value, this.#options.tiers);
+    at.endsAt = Math.max(at.endsAt, now + this.#options.durationMs * 0.6);
+    this.#dirty.add(at);
   }
 
-  private endDue(now: number): Alert[] {
+  #endDue(now: number): Alert[] {
     const ended: Alert[] = [];
-    for (let i = this.playing.length - 1; i >= 0; i--) {
-      const alert = this.playing[i]!;
+    for (let i = this.#playing.length - 1; i >= 0; i--) {
+      const alert = this.#playing[i]!;
       if (alert.endsAt > now) continue;
-      this.playing.splice(i, 1);
+      this.#playing.splice(i, 1);
       ended.unshift(alert);
       for (const m of alert.moments) {
-        this.located.delete(m.id);
-        this.fates.set(m.id, 'played');
+        this.#located.delete(m.id);
+        this.#fates.set(m.id, 'played');
       }
     }
     return ended;
   }
 
   /** The next alert to show; null when the next entry was skipped (below min=); undefined when none. */
-  private startNext(now: number): Alert | null | undefined {
-    const { durationMs, min, minAction, tiers, slots } = this.options;
-    const factor = backlogFactor(this.waiting.length, slots);
-    const summary = this.summary;
+  #startNext(now: number): Alert | null | undefined {
+    const { durationMs, min, minAction, tiers, slots } = this.#options;
+    const factor = backlogFactor(this.#waiting.length, slots);
+    const summary = this.#summary;
     const due = summary && (summary.urgent || now - summary.since >= 2 * durationMs);
-    if (summary && (this.waiting.length === 0 || due)) {
-      this.summary = null;
-      const key = `summary:${++this.summaries}`;
+    if (summary && (this.#waiting.length === 0 || due)) {
+      this.#summary = null;
+      const key = `summary:${++this.#summaries}`;
       const tier = Math.min(2, tierOf(summary.worth, tiers)) as Tier;
       const length = durationMs * SUMMARY_LENGTH * factor;
-      return this.begin({
+      return this.#begin({
         key,
         kind: 'summary',
         tier,
@@ -220,13 +218,13 @@ export class AlertQueue {
         endsAt: now + length,
       });
     }
-    const entry = this.waiting.shift();
+    const entry = this.#waiting.shift();
     if (!entry) return undefined;
     const value = total(entry.moments);
     if (value < min && minAction === 'none') {
       for (const m of entry.moments) {
-        this.located.delete(m.id);
-        this.fates.set(m.id, 'below-min');
+        this.#located.delete(m.id);
+        this.#fates.set(m.id, 'below-min');
       }
       this.stats.skipped += entry.moments.length;
       return null;
@@ -244,27 +242,27 @@ export class AlertQueue {
       startedAt: now,
       endsAt: now + length,
     };
-    for (const m of entry.moments) this.located.set(m.id, alert);
-    return this.begin(alert);
+    for (const m of entry.moments) this.#located.set(m.id, alert);
+    return this.#begin(alert);
   }
 
-  private begin(alert: Alert): Alert {
-    this.playing.push(alert);
+  #begin(alert: Alert): Alert {
+    this.#playing.push(alert);
     this.stats.started++;
     return alert;
   }
 
-  private fold(entry: Waiting | undefined, now: number): void {
+  #fold(entry: Waiting | undefined, now: number): void {
     if (!entry) return;
-    (this.summary ??= new PendingSummary(now)).add(entry.moments);
+    (this.#summary ??= new PendingSummary(now)).add(entry.moments);
     for (const m of entry.moments) {
-      this.located.delete(m.id);
-      this.fates.set(m.id, 'summarised');
+      this.#located.delete(m.id);
+      this.#fates.set(m.id, 'summarised');
     }
     this.stats.summarised += entry.moments.length;
   }
 
-  private sortWaiting(): void {
-    this.waiting.sort((a, b) => total(b.moments) - total(a.moments) || a.seq - b.seq);
+  #sortWaiting(): void {
+    this.#waiting.sort((a, b) => total(b.moments) - total(a.moments) || a.seq - b.seq);
   }
 }

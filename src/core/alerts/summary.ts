@@ -20,30 +20,30 @@ export function momentsValue(moments: readonly Moment[]): number {
 export class PendingSummary {
   /** Play before anything else waiting (the page came back to a backlog). */
   urgent = false;
-  private count = 0;
-  private value = 0;
-  private readonly top: { name: string; value: number }[] = [];
+  #count = 0;
+  #value = 0;
+  readonly #top: { name: string; value: number }[] = [];
 
   constructor(readonly since: number) {}
 
   /** Fold in one waiting entry (one gifter's moments). */
   add(moments: readonly Moment[]): void {
     const value = momentsValue(moments);
-    this.count += moments.length;
-    this.value += value;
+    this.#count += moments.length;
+    this.#value += value;
     const name = moments[0]?.name ?? '';
-    const known = this.top.find((t) => t.name === name);
+    const known = this.#top.find((t) => t.name === name);
     if (known) known.value += value;
-    else this.top.push({ name, value });
-    this.top.sort((a, b) => b.value - a.value);
-    this.top.length = Math.min(this.top.length, SUMMARY_NAMES);
+    else this.#top.push({ name, value });
+    this.#top.sort((a, b) => b.value - a.value);
+    this.#top.length = Math.min(this.#top.length, SUMMARY_NAMES);
   }
 
   get worth(): number {
-    return this.value;
+    return this.#value;
   }
 
   snapshot(): Summary {
-    return { count: this.count, value: this.value, names: this.top.map((t) => t.name) };
+    return { count: this.#count, value: this.#value, names: this.#top.map((t) => t.name) };
   }
 }

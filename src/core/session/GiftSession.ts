@@ -63,7 +63,10 @@ export class GiftSession {
     if (this.#store) this.#restore(this.#store);
   }
 
-  /** Deliveries dropped, by reason: duplicate, stale (changes nothing), invalid. */
+  /**
+   * Deliveries dropped, by reason: duplicate, stale (changes nothing), invalid, and listener-error
+   * (a subscriber threw). The pages log each one and show them on `window.__giftglow.session`.
+   */
   get drops(): Readonly<Record<string, number>> {
     return this.#drops;
   }
@@ -73,7 +76,7 @@ export class GiftSession {
     return this.#problem;
   }
 
-  /** Gifters on the board (hidden ones included). */
+  /** Gifters on the board (hidden ones included), shown on `window.__giftglow.session`. */
   get gifters(): number {
     return this.#board.size;
   }

@@ -25,8 +25,4 @@ export class AlertsState {
     const i = this.callouts.findIndex((c) => c.key === key);
     if (i >= 0) this.callouts.splice(i, 1);
   }
-
-  clear(): void {
-    this.callouts.length = 0;
-  }
 }

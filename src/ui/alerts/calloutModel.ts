@@ -2,6 +2,7 @@ import type { Platform } from '../../core/event/events';
 import type { Alert, AlertKind } from '../../core/alerts/AlertQueue';
 import type { Tier } from '../../core/alerts/tiers';
 import { KNOWN_GIFTS } from '../../core/event/knownGifts';
+import { formatWhole } from '../format';
 
 /** What one callout shows: plain data, already text (names are sanitised by the core). */
 export interface CalloutView {
@@ -54,7 +55,7 @@ export function calloutOf(alert: Alert): CalloutView {
   const gifts = [...counts.keys()];
   const mixed = gifts.length > 1;
   // Several different gifts: each keeps its own count in the label ("Rose x5 + Cap").
-  const labels = [...counts].map(([g, n]) => (mixed && n > 1 ? `${g} x${formatNumber(n)}` : g));
+  const labels = [...counts].map(([g, n]) => (mixed && n > 1 ? `${g} x${formatWhole(n)}` : g));
   const gift =
     labels.length > MAX_GIFTS ? `${labels.slice(0, MAX_GIFTS).join(' + ')} …` : labels.join(' + ');
   const known = first?.giftId === undefined ? undefined : KNOWN_GIFTS.get(first.giftId);
@@ -69,10 +70,4 @@ export function calloutOf(alert: Alert): CalloutView {
     value,
     live: alert.moments.some((m) => !m.final),
   };
-}
-
-const numbers = new Intl.NumberFormat();
-
-export function formatNumber(n: number): string {
-  return numbers.format(Math.round(n));
 }

@@ -13,25 +13,32 @@ const STALE_MS = 1000;
  * before scheduling.
  */
 export class Chimes {
-  private context: AudioContext | null = null;
-  private master: GainNode | null = null;
-  private live = 0;
+  readonly #volume: number;
+  readonly #clock: () => number;
+  readonly #createContext: () => AudioContext;
+  #context: AudioContext | null = null;
+  #master: GainNode | null = null;
+  #live = 0;
 
   constructor(
-    private readonly volume: number,
-    private readonly clock: () => number = () => performance.now(),
-    private readonly createContext: () => AudioContext = () => new AudioContext(),
-  ) {}
+    volume: number,
+    clock: () => number = () => performance.now(),
+    createContext: () => AudioContext = () => new AudioContext(),
+  ) {
+    this.#volume = volume;
+    this.#clock = clock;
+    this.#createContext = createContext;
+  }
 
   play(tier: Tier): void {
-    const ctx = this.ensure();
+    const ctx = this.#ensure();
     if (!ctx) return;
-    if (ctx.state === 'running') return this.schedule(ctx, tier);
+    if (ctx.state === 'running') return this.#schedule(ctx, tier);
     // In a normal browser resume() waits for a click: a chime that late belongs to an old alert.
-    const asked = this.clock();
+    const asked = this.#clock();
     void ctx.resume().then(
       () => {
-        if (this.clock() - asked < STALE_MS) this.schedule(ctx, tier);
+        if (this.#clock() - asked < STALE_MS) this.#schedule(ctx, tier);
       },
       () => undefined,
     );
@@ -39,31 +46,31 @@ export class Chimes {
 
   /** Notes still holding audio nodes (for the debug hook: returns to 0 after each chime). */
   get activeNotes(): number {
-    return this.live;
+    return this.#live;
   }
 
   destroy(): void {
-    this.master?.disconnect();
-    void this.context?.close().catch(() => undefined);
-    this.context = null;
-    this.master = null;
+    this.#master?.disconnect();
+    void this.#context?.close().catch(() => undefined);
+    this.#context = null;
+    this.#master = null;
   }
 
-  private ensure(): AudioContext | null {
-    if (this.context && this.context.state !== 'closed') return this.context;
+  #ensure(): AudioContext | null {
+    if (this.#context && this.#context.state !== 'closed') return this.#context;
     try {
-      this.context = this.createContext();
+      this.#context = this.#createContext();
     } catch {
       return null; // no audio device: alerts stay silent, nothing else changes
     }
-    this.master = this.context.createGain();
-    this.master.gain.value = Math.min(1, Math.max(0, this.volume)) * 0.5;
-    this.master.connect(this.context.destination);
-    return this.context;
+    this.#master = this.#context.createGain();
+    this.#master.gain.value = Math.min(1, Math.max(0, this.#volume)) * 0.5;
+    this.#master.connect(this.#context.destination);
+    return this.#context;
   }
 
-  private schedule(ctx: AudioContext, tier: Tier): void {
-    const master = this.master;
+  #schedule(ctx: AudioContext, tier: Tier): void {
+    const master = this.#master;
     if (!master || ctx.state === 'closed') return;
     const start = ctx.currentTime + LEAD_IN;
     for (const note of chimeNotes(tier)) {
@@ -76,11 +83,11 @@ export class Chimes {
       env.gain.linearRampToValueAtTime(note.gain, t0 + 0.012);
       env.gain.exponentialRampToValueAtTime(0.0001, t0 + note.length);
       osc.connect(env).connect(master);
-      this.live++;
+      this.#live++;
       osc.onended = () => {
         osc.disconnect();
         env.disconnect();
-        this.live--;
+        this.#live--;
       };
       osc.start(t0);
       osc.stop(t0 + note.length + 0.02);

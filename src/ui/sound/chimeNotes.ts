@@ -41,8 +41,3 @@ export function chimeNotes(tier: Tier): Note[] {
       ];
   }
 }
-
-/** The longest note's end: how long one chime holds its nodes. */
-export function chimeLength(notes: readonly Note[]): number {
-  return notes.reduce((end, n) => Math.max(end, n.at + n.length), 0);
-}

@@ -44,12 +44,16 @@ export function paletteOf(theme: string, accent: string | undefined): number[] {
   return colours.filter((c): c is number => c !== null);
 }
 
-/** CSS custom properties for the page root: values re-checked here, never raw URL text in CSS. */
-export function themeVars(options: {
+/** What a page's theme is made of: its name, and the accent, font and scale it is tuned with. */
+export interface ThemeConfig {
+  theme: Theme;
   accent: string | undefined;
   font: Font;
   scale: number;
-}): Record<string, string> {
+}
+
+/** CSS custom properties for the page root: values re-checked here, never raw URL text in CSS. */
+export function themeVars(options: Omit<ThemeConfig, 'theme'>): Record<string, string> {
   const vars: Record<string, string> = {};
   if (options.accent && HEX.test(options.accent)) vars['--gg-accent'] = options.accent;
   vars['--gg-font'] = FONT_STACKS[options.font] ?? FONT_STACKS.system;
@@ -58,9 +62,12 @@ export function themeVars(options: {
   return vars;
 }
 
-/** `{ '--a': '1' }` -> `--a: 1` for a style attribute. */
-export function styleText(vars: Record<string, string>): string {
-  return Object.entries(vars)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('; ');
+/**
+ * The one theme set-up: the theme's class (themes.css) and the custom properties, on the element
+ * that roots a page (the alerts root, the board or goal page's <html>, the alerts page's inline goal).
+ */
+export function applyTheme(element: HTMLElement, config: ThemeConfig): void {
+  element.classList.add(`gg-theme-${config.theme}`);
+  for (const [name, value] of Object.entries(themeVars(config)))
+    element.style.setProperty(name, value);
 }

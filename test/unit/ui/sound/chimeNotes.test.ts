@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chimeLength, chimeNotes } from '../../../../src/ui/sound/chimeNotes';
+import { chimeNotes, type Note } from '../../../../src/ui/sound/chimeNotes';
+
+/** The longest note's end: how long one chime holds its nodes. */
+const chimeLength = (notes: readonly Note[]) =>
+  notes.reduce((end, n) => Math.max(end, n.at + n.length), 0);
 
 describe('chimeNotes', () => {
   it('grows with the tier and stays short', () => {
