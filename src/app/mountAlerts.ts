@@ -3,7 +3,7 @@ import type { Config } from '../core/config/config';
 import type { Moment } from '../core/alerts/moment';
 import { AlertQueue, type Alert } from '../core/alerts/AlertQueue';
 import { builtInArt, giftArt } from '../render/giftArt';
-import type { Position } from '../core/config/params';
+import type { Position } from '../core/config/choices';
 import { Stage } from '../render/Stage';
 import type { EffectSpec } from '../render/effects/GiftEffect';
 import { Chimes } from '../ui/sound/Chimes';

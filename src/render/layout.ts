@@ -1,6 +1,6 @@
 import type { Tier } from '../core/alerts/tiers';
 
-import type { Position } from '../core/config/params';
+import type { Position } from '../core/config/choices';
 
 /** Size of one layout unit in px: effects are designed on a 1000-unit short side. */
 export function unitOf(width: number, height: number): number {

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import { FIELDS, GROUPS } from './params';
+import { FIELDS } from './params';
+import { GROUPS } from './groups';
 import { controlOf, type Control, type ParamSpec } from './paramTypes';
 import type { ValueScale } from '../event/value';
 

@@ -20,35 +20,12 @@ import {
   type ParamSpec,
 } from './paramTypes';
 import { GOAL_KINDS } from '../session/Tally';
+import { FEED_URLS, FONTS, POSITIONS, QUALITIES, SOURCES, THEMES } from './choices';
 
 /**
  * Every URL parameter of both pages, its default beside it: the table config.ts builds the one schema
  * from, and the start page and README table are generated from.
  */
-
-export const SOURCES = ['demo', 'tikfinity', 'twitch', 'ws', 'hub'] as const;
-export const THEMES = ['glow', 'neon', 'candy', 'minimal'] as const;
-export type Theme = (typeof THEMES)[number];
-export const FONTS = ['system', 'rounded', 'serif', 'mono', 'display'] as const;
-export type Font = (typeof FONTS)[number];
-export const POSITIONS = [
-  'top-left',
-  'top',
-  'top-right',
-  'center',
-  'bottom-left',
-  'bottom',
-  'bottom-right',
-] as const;
-export type Position = (typeof POSITIONS)[number];
-
-/** Where the feeds connect by default: TikFinity's local WebSocket, Twitch chat's. */
-export const FEED_URLS = {
-  tikfinity: 'ws://localhost:21213/',
-  irc: 'wss://irc-ws.chat.twitch.tv:443',
-} as const;
-
-export const QUALITIES = ['auto', 'high', 'light'] as const;
 
 const onOffText = (value: boolean) => (value ? 'on' : 'off');
 const showHideText = (value: boolean) => (value ? 'show' : 'hide');
@@ -314,30 +291,3 @@ export const FIELDS = {
     onOffText,
   ),
 } satisfies Record<string, ParamSpec<any>>;
-
-/**
- * The start page's groups, in order, each with its parameters most used first. A parameter not
- * listed here still gets its control: in 'Alerts' or 'Board' by the page that reads it, else 'More'.
- */
-export const GROUPS: Readonly<Record<string, readonly string[]>> = {
-  Feeds: ['source', 'channel', 'tikfinity', 'hub', 'ws', 'rate', 'seed', 'irc'],
-  Look: ['theme', 'accent', 'font', 'scale', 'position'],
-  Alerts: ['template', 'duration', 'min', 'minaction', 'tiers', 'maxqueue'],
-  Board: [
-    'top',
-    'title',
-    'board',
-    'session',
-    'counttests',
-    'coin',
-    'bit',
-    'tier1',
-    'tier2',
-    'tier3',
-    'streak',
-  ],
-  Goal: ['goal', 'goalkind', 'goaltitle', 'goalstart', 'goalrepeat'],
-  Filters: ['block', 'blockaction', 'hide'],
-  Sound: ['sound', 'volume'],
-  More: ['issues', 'status'],
-};

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { FEED_URLS } from '../../core/config/params';
+import { FEED_URLS } from '../../core/config/choices';
 import type { ValueScale } from '../../core/event/value';
 import { deliver } from '../deliver';
 import { openSocket } from '../socket/openSocket';

@@ -1,4 +1,4 @@
-import { FEED_URLS } from '../../core/config/params';
+import { FEED_URLS } from '../../core/config/choices';
 import tmi from 'tmi.js';
 import type { ValueScale } from '../../core/event/value';
 import { deliver } from '../deliver';

@@ -4,7 +4,7 @@ import type { EmojiTextures } from '../EmojiTextures';
 import type { GiftArt } from '../giftArt';
 import type { ImageCache } from '../ImageCache';
 import { anchorFor, unitOf } from '../layout';
-import { type Position } from '../../core/config/params';
+import { type Position } from '../../core/config/choices';
 import type { SpritePool } from '../SpritePool';
 import type { ParticleTextures } from '../textures';
 import { createArt, showPicture } from './art';

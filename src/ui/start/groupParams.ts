@@ -1,5 +1,5 @@
 import type { ParamRow } from '../../core/config/config';
-import { GROUPS } from '../../core/config/params';
+import { GROUPS } from '../../core/config/groups';
 
 export interface ParamGroup {
   name: string;

@@ -5,7 +5,7 @@
  * `font=rounded` is bundled with the page; the others are system fonts: nothing is fetched). Emoji come from the system's own fallback: an
  * emoji font named in the stack makes Chromium draw spaces and digits with it (wide gaps).
  */
-import { THEMES, type Font, type Theme } from '../../core/config/params';
+import { THEMES, type Font, type Theme } from '../../core/config/choices';
 
 const PALETTES: Readonly<Record<Theme, readonly string[]>> = {
   glow: ['#ffc24b', '#ff8a3d', '#fff1c1', '#ff5e7a', '#ffe08a'],
