@@ -1,3 +1,4 @@
+import type { DropReason } from '../wire/dropReasons.ts';
 import { MAX_FRAME_CHARS } from '../wire/textFrame.ts';
 import { judgeFrame } from './judgeFrame.ts';
 import { originRefusal, type RequestOrigin } from './origin.ts';
@@ -31,7 +32,7 @@ export interface HubOptions {
 
 export type Verdict =
   | { ok: true; status: 202; forwarded: number; overlays: number }
-  | { ok: false; status: 400 | 401 | 403 | 413 | 429 | 503; reason: string; detail: string };
+  | { ok: false; status: 400 | 401 | 403 | 413 | 429 | 503; reason: DropReason; detail: string };
 
 export type Refusal = Extract<Verdict, { ok: false }>;
 
@@ -127,7 +128,7 @@ export class Hub {
     return { ok: true, status: 202, forwarded: judged.events, overlays: this.overlays };
   }
 
-  #refuse(status: Refusal['status'], reason: string, detail: string): Refusal {
+  #refuse(status: Refusal['status'], reason: DropReason, detail: string): Refusal {
     this.refusals.count(reason);
     return { ok: false, status, reason, detail };
   }
