@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { heartbeatFrame } from '../wire/heartbeat.ts';
 import { MAX_FRAME_CHARS } from '../wire/textFrame.ts';
 import { Hub, type HubRequest, type Verdict } from './Hub.ts';
 import { originRefusal, tokenRequestAllowed } from './origin.ts';
@@ -31,7 +32,7 @@ export interface HubServer {
 export function attachHub(httpServer: Server, options: { token: string }): HubServer {
   const hub = new Hub({ token: options.token, clock: () => Date.now() });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_CHARS * 4 });
-  const beat = JSON.stringify({ v: 1, type: 'heartbeat', every: HEARTBEAT_MS });
+  const beat = heartbeatFrame(HEARTBEAT_MS);
 
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (pathOf(req) !== '/hub') return; // Not ours (Vite's HMR socket in dev).
