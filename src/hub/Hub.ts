@@ -1,4 +1,5 @@
 import type { DropReason } from '../wire/dropReasons.ts';
+import type { StatusAnswer } from '../wire/hubAnswers.ts';
 import { MAX_FRAME_CHARS } from '../wire/textFrame.ts';
 import { judgeFrame } from './judgeFrame.ts';
 import { originRefusal, type RequestOrigin } from './origin.ts';
@@ -7,7 +8,7 @@ import { Refusals } from './Refusals.ts';
 import { bearerOf, sameToken } from './token.ts';
 
 /**
- * The local event hub's rules, with no sockets in them (hubServer.ts is the thin glue): who may
+ * The local event hub's rules, with no sockets in them (hubSocket.ts, hubRoutes.ts are glue): who may
  * connect, who may send, what is forwarded to whom, and what is refused and counted. Overlays
  * (`source=hub`) connect without a token and only receive; a sender shows the token, and each of
  * its frames is judged, rate-limited and forwarded to every other client.
@@ -63,7 +64,7 @@ export class Hub {
     return n;
   }
 
-  status(): { overlays: number; senders: number; refused: Record<string, number> } {
+  status(): StatusAnswer {
     const overlays = this.overlays;
     return { overlays, senders: this.#clients.size - overlays, refused: this.refusals.byReason() };
   }

@@ -2,6 +2,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { heartbeatFrame } from '../wire/heartbeat.ts';
+import type { EventsAnswer, StatusAnswer, TokenAnswer } from '../wire/hubAnswers.ts';
+import { HUB_PATHS } from '../wire/hubPaths.ts';
 import { MAX_FRAME_CHARS } from '../wire/textFrame.ts';
 import { Hub, type HubRequest, type Verdict } from './Hub.ts';
 import { originRefusal, tokenRequestAllowed } from './origin.ts';
@@ -35,7 +37,7 @@ export function attachHub(httpServer: Server, options: { token: string }): HubSe
   const beat = heartbeatFrame(HEARTBEAT_MS);
 
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (pathOf(req) !== '/hub') return; // Not ours (Vite's HMR socket in dev).
+    if (pathOf(req) !== HUB_PATHS.socket) return; // Not ours (Vite's HMR socket in dev).
     const admitted = hub.admit(requestOf(req));
     if (!admitted.ok) {
       socket.end(`HTTP/1.1 ${admitted.status} ${admitted.reason}\r\nConnection: close\r\n\r\n`);
@@ -73,10 +75,11 @@ export function attachHub(httpServer: Server, options: { token: string }): HubSe
 
   function middleware(req: IncomingMessage, res: ServerResponse, next: Next): void {
     const path = pathOf(req);
-    if (path === '/hub/events') return void events(req, res);
-    if (path === '/hub/token') return token(req, res);
-    if (path === '/hub/status') return status(req, res);
-    if (path === '/hub') return reply(res, 426, { refused: 'upgrade', detail: 'a WebSocket URL' });
+    if (path === HUB_PATHS.events) return void events(req, res);
+    if (path === HUB_PATHS.token) return token(req, res);
+    if (path === HUB_PATHS.status) return status(req, res);
+    if (path === HUB_PATHS.socket)
+      return reply(res, 426, { refused: 'upgrade', detail: 'a WebSocket URL' });
     next();
   }
 
@@ -113,13 +116,18 @@ export function attachHub(httpServer: Server, options: { token: string }): HubSe
   return { hub, middleware, close };
 }
 
-function answer(verdict: Verdict): Record<string, unknown> {
+function answer(verdict: Verdict): EventsAnswer {
   return verdict.ok
     ? { forwarded: verdict.forwarded, overlays: verdict.overlays }
     : { refused: verdict.reason, detail: verdict.detail };
 }
 
-function reply(res: ServerResponse, status: number, body: unknown): void {
+/** Every answer is one of src/wire/hubAnswers.ts, as JSON. */
+function reply(
+  res: ServerResponse,
+  status: number,
+  body: EventsAnswer | TokenAnswer | StatusAnswer,
+): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');

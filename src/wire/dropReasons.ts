@@ -40,3 +40,6 @@ export const DROP_REASONS = {
 } as const satisfies Record<string, string>;
 
 export type DropReason = keyof typeof DROP_REASONS;
+
+/** The codes alone, as zod's enum wants them (Object.keys types its answer as string[]). */
+export const DROP_REASON_CODES = Object.keys(DROP_REASONS) as [DropReason, ...DropReason[]];
