@@ -8,10 +8,10 @@ import { Refusals } from './Refusals.ts';
 import { bearerOf, sameToken } from './token.ts';
 
 /**
- * The local event hub's rules, with no sockets in them (hubSocket.ts, hubRoutes.ts are glue): who may
- * connect, who may send, what is forwarded to whom, and what is refused and counted. Overlays
- * (`source=hub`) connect without a token and only receive; a sender shows the token, and each of
- * its frames is judged, rate-limited and forwarded to every other client.
+ * The local event hub's rules, with no sockets in them (hubSocket.ts and hubRoutes.ts are glue):
+ * who may connect, who may send, what is forwarded to whom, and what is refused and counted.
+ * Overlays (`source=hub`) connect without a token and only receive; a sender shows the token, and
+ * each of its frames is judged, rate-limited and forwarded to every other client.
  */
 
 export interface HubClient {
