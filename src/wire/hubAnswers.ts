@@ -27,7 +27,7 @@ export type EventsAnswer = z.output<typeof eventsAnswer>;
 export type TokenAnswer = z.output<typeof tokenAnswer>;
 export type StatusAnswer = z.output<typeof statusAnswer>;
 
-/** An answer's body read with its schema: the data, or null for anything else (not JSON, or not it). */
+/** An answer's body read with its schema: the data, or null (not JSON, or not this answer). */
 export function readAnswer<S extends z.core.$ZodType>(schema: S, text: string): z.output<S> | null {
   let json: unknown;
   try {

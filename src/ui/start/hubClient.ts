@@ -16,7 +16,7 @@ import type { ScheduledFrame } from './testAlerts';
  * build + another server) just says so, and so does an answer that is not the hub's.
  */
 
-/** `absent`: nothing answers as a hub; `unexpected`: something answered, but not as the hub does. */
+/** `absent`: nothing answers as a hub; `unexpected`: something answered, not as the hub does. */
 export type HubStatus =
   ({ reachable: true } & StatusAnswer) | { reachable: false; why: 'absent' | 'unexpected' };
 

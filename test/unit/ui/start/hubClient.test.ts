@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HubClient } from '../../../../src/ui/start/hubClient';
 import { testAlert } from '../../../../src/ui/start/testAlerts';
 
-/** The start page's side of the hub against a stand-in server: every answer is data, never a throw. */
+/** The start page's side of the hub against a stand-in server: every answer is data, no throw. */
 
 type Answers = Record<string, () => Response | Promise<Response>>;
 
