@@ -1,3 +1,5 @@
+import type { DropReason } from '../wire/dropReasons.ts';
+import type { StatusAnswer } from '../wire/hubAnswers.ts';
 import { MAX_FRAME_CHARS } from '../wire/textFrame.ts';
 import { judgeFrame } from './judgeFrame.ts';
 import { originRefusal, type RequestOrigin } from './origin.ts';
@@ -6,10 +8,10 @@ import { Refusals } from './Refusals.ts';
 import { bearerOf, sameToken } from './token.ts';
 
 /**
- * The local event hub's rules, with no sockets in them (hubServer.ts is the thin glue): who may
- * connect, who may send, what is forwarded to whom, and what is refused and counted. Overlays
- * (`source=hub`) connect without a token and only receive; a sender shows the token, and each of
- * its frames is judged, rate-limited and forwarded to every other client.
+ * The local event hub's rules, with no sockets in them (hubSocket.ts and hubRoutes.ts are glue):
+ * who may connect, who may send, what is forwarded to whom, and what is refused and counted.
+ * Overlays (`source=hub`) connect without a token and only receive; a sender shows the token, and
+ * each of its frames is judged, rate-limited and forwarded to every other client.
  */
 
 export interface HubClient {
@@ -31,7 +33,7 @@ export interface HubOptions {
 
 export type Verdict =
   | { ok: true; status: 202; forwarded: number; overlays: number }
-  | { ok: false; status: 400 | 401 | 403 | 413 | 429 | 503; reason: string; detail: string };
+  | { ok: false; status: 400 | 401 | 403 | 413 | 429 | 503; reason: DropReason; detail: string };
 
 export type Refusal = Extract<Verdict, { ok: false }>;
 
@@ -62,7 +64,7 @@ export class Hub {
     return n;
   }
 
-  status(): { overlays: number; senders: number; refused: Record<string, number> } {
+  status(): StatusAnswer {
     const overlays = this.overlays;
     return { overlays, senders: this.#clients.size - overlays, refused: this.refusals.byReason() };
   }
@@ -127,7 +129,7 @@ export class Hub {
     return { ok: true, status: 202, forwarded: judged.events, overlays: this.overlays };
   }
 
-  #refuse(status: Refusal['status'], reason: string, detail: string): Refusal {
+  #refuse(status: Refusal['status'], reason: DropReason, detail: string): Refusal {
     this.refusals.count(reason);
     return { ok: false, status, reason, detail };
   }

@@ -1,18 +1,14 @@
+import type { DropReason } from '../wire/dropReasons.ts';
+
 /** Refused requests and frames, counted by reason: shown on the start page and in the status answer. */
 export class Refusals {
-  readonly #counts = new Map<string, number>();
+  readonly #counts = new Map<DropReason, number>();
 
-  count(reason: string): void {
+  count(reason: DropReason): void {
     this.#counts.set(reason, (this.#counts.get(reason) ?? 0) + 1);
   }
 
-  get total(): number {
-    let sum = 0;
-    for (const n of this.#counts.values()) sum += n;
-    return sum;
-  }
-
-  byReason(): Record<string, number> {
+  byReason(): Partial<Record<DropReason, number>> {
     return Object.fromEntries(this.#counts);
   }
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_SCALE } from '../core/event/value.ts';
+import type { DropReason } from '../wire/dropReasons.ts';
 import { readFrame, MAX_FRAME_CHARS } from '../wire/textFrame.ts';
 import { mapProtocolFrame } from '../wire/protocol.ts';
 
@@ -12,7 +13,7 @@ import { mapProtocolFrame } from '../wire/protocol.ts';
 export const MAX_EVENTS_PER_FRAME = 101;
 
 export type Judgement =
-  { ok: true; events: number; text: string } | { ok: false; reason: string; detail: string };
+  { ok: true; events: number; text: string } | { ok: false; reason: DropReason; detail: string };
 
 export function judgeFrame(text: string, now: number, maxChars = MAX_FRAME_CHARS): Judgement {
   const frame = readFrame(text, maxChars);

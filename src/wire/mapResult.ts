@@ -1,4 +1,5 @@
 import type { CoreEvent } from '../core/event/events.ts';
+import type { DropReason } from './dropReasons.ts';
 
 /**
  * Something a mapping had to make do with while keeping the event (a name cut, a picture left
@@ -13,11 +14,11 @@ export interface Note {
 export type MapResult =
   | { kind: 'event'; event: CoreEvent; notes: readonly Note[] }
   | { kind: 'ignore' }
-  | { kind: 'drop'; reason: string; detail?: string };
+  | { kind: 'drop'; reason: DropReason; detail?: string };
 
 export const ignore: MapResult = { kind: 'ignore' };
 
-export function drop(reason: string, detail?: string): MapResult {
+export function drop(reason: DropReason, detail?: string): MapResult {
   return detail === undefined ? { kind: 'drop', reason } : { kind: 'drop', reason, detail };
 }
 

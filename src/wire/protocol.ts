@@ -92,6 +92,12 @@ export const protocolEvent = z.discriminatedUnion('type', [
 
 export type ProtocolEvent = z.output<typeof protocolEvent>;
 
+/** One event as a sender writes it (defaults left out, ids as strings): what builders type. */
+export type ProtocolEventInput = z.input<typeof protocolEvent>;
+
+/** One text frame: an event, or an array of events. */
+export type ProtocolFrame = ProtocolEventInput | ProtocolEventInput[];
+
 /** Maps one parsed JSON value of a frame: an event, or an array of events, each judged alone. */
 export function mapProtocolFrame(
   json: unknown,

@@ -1,3 +1,5 @@
+import type { DropReason } from './dropReasons.ts';
+
 /**
  * The first gate of every raw socket: a frame must be text, not too large, and JSON. Anything
  * else is a counted drop, never an exception, and never a reason to close the connection.
@@ -7,7 +9,7 @@
 export const MAX_FRAME_CHARS = 64 * 1024;
 
 export type FrameResult =
-  { ok: true; json: unknown } | { ok: false; reason: string; detail: string };
+  { ok: true; json: unknown } | { ok: false; reason: DropReason; detail: string };
 
 export function readFrame(data: unknown, maxChars = MAX_FRAME_CHARS): FrameResult {
   if (typeof data !== 'string') return { ok: false, reason: 'binary', detail: 'binary frame' };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PROTOCOL_VERSION, type ProtocolEventInput } from '../../src/wire/protocol';
 
 /** The token the e2e server (vite preview, in the repo root) made: where tokenFile.ts keeps it. */
 export function hubToken(): string {
@@ -10,8 +11,8 @@ export function hubToken(): string {
   ).trim();
 }
 
-export const testLion = (id: string) => ({
-  v: 1,
+export const testLion = (id: string): ProtocolEventInput => ({
+  v: PROTOCOL_VERSION,
   type: 'gift',
   id,
   test: true,

@@ -1,16 +1,28 @@
-/** Builders for Giftglow feed-protocol v1 frames (docs/feed-protocol.md), for e2e and the bench. */
+import { PROTOCOL_VERSION, type ProtocolEventInput } from '../../src/wire/protocol';
+
+/**
+ * Builders for Giftglow feed-protocol v1 frames (docs/feed-protocol.md), for e2e and the bench.
+ * Typed by the protocol's own schema: a frame the overlay would refuse does not compile.
+ */
 export interface User {
   id: string;
   login?: string;
   name?: string;
 }
 
+type Event<T extends ProtocolEventInput['type']> = Extract<ProtocolEventInput, { type: T }>;
+
 let next = 0;
 const id = (prefix: string) => `${prefix}-${++next}`;
 
-export function gift(user: User, coins: number, count = 1, extra: Record<string, unknown> = {}) {
+export function gift(
+  user: User,
+  coins: number,
+  count = 1,
+  extra: Partial<Event<'gift'>> = {},
+): Event<'gift'> {
   return {
-    v: 1,
+    v: PROTOCOL_VERSION,
     type: 'gift',
     id: id('g'),
     platform: 'tiktok',
@@ -22,10 +34,15 @@ export function gift(user: User, coins: number, count = 1, extra: Record<string,
 }
 
 /** A TikTok-style streak: cumulative steps, the last one ending it. */
-export function streak(user: User, coins: number, counts: number[], giftName = 'Rose') {
+export function streak(
+  user: User,
+  coins: number,
+  counts: number[],
+  giftName = 'Rose',
+): Event<'gift'>[] {
   const key = id('streak');
   return counts.map((count, i) => ({
-    v: 1,
+    v: PROTOCOL_VERSION,
     type: 'gift',
     id: id('s'),
     platform: 'tiktok',
@@ -37,15 +54,19 @@ export function streak(user: User, coins: number, counts: number[], giftName = '
   }));
 }
 
-export function cheer(user: User, bits: number) {
-  return { v: 1, type: 'cheer', id: id('c'), platform: 'twitch', user, bits };
+export function cheer(user: User, bits: number): Event<'cheer'> {
+  return { v: PROTOCOL_VERSION, type: 'cheer', id: id('c'), platform: 'twitch', user, bits };
 }
 
 /** A gift bomb: the header announcing `count` subs and one part per sub, in the order given. */
-export function bomb(user: User, count: number, tier: '1' | '2' | '3' = '1') {
+export function bomb(
+  user: User,
+  count: number,
+  tier: '1' | '2' | '3' = '1',
+): { header: Event<'giftsub'>; parts: Event<'giftsub'>[] } {
   const key = id('bomb');
-  const header = {
-    v: 1,
+  const header: Event<'giftsub'> = {
+    v: PROTOCOL_VERSION,
     type: 'giftsub',
     id: id('h'),
     platform: 'twitch',
@@ -54,8 +75,8 @@ export function bomb(user: User, count: number, tier: '1' | '2' | '3' = '1') {
     count,
     bomb: key,
   };
-  const parts = Array.from({ length: count }, (_, i) => ({
-    v: 1,
+  const parts = Array.from({ length: count }, (_, i): Event<'giftsub'> => ({
+    v: PROTOCOL_VERSION,
     type: 'giftsub',
     id: id('p'),
     platform: 'twitch',
@@ -69,10 +90,10 @@ export function bomb(user: User, count: number, tier: '1' | '2' | '3' = '1') {
 }
 
 /** A TikTok like event: `count` taps in one event (its likeCount). */
-export function like(user: User, count: number) {
-  return { v: 1, type: 'like', id: id('l'), platform: 'tiktok', user, count };
+export function like(user: User, count: number): Event<'like'> {
+  return { v: PROTOCOL_VERSION, type: 'like', id: id('l'), platform: 'tiktok', user, count };
 }
 
-export function follow(user: User) {
-  return { v: 1, type: 'follow', id: id('f'), platform: 'tiktok', user };
+export function follow(user: User): Event<'follow'> {
+  return { v: PROTOCOL_VERSION, type: 'follow', id: id('f'), platform: 'tiktok', user };
 }

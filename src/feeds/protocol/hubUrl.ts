@@ -1,3 +1,5 @@
+import { HUB_PATHS } from '../../wire/hubPaths';
+
 /**
  * The hub's WebSocket on the server that serves the page (`npm start`): ws(s)://<host>/hub. The
  * overlay URL needs nothing more than `source=hub`. A page with no http(s) origin (a file opened
@@ -11,5 +13,5 @@ export function hubUrlOf(pageHref: string): string | undefined {
     return undefined;
   }
   if (page.protocol !== 'http:' && page.protocol !== 'https:') return undefined;
-  return `${page.protocol === 'https:' ? 'wss' : 'ws'}://${page.host}/hub`;
+  return `${page.protocol === 'https:' ? 'wss' : 'ws'}://${page.host}${HUB_PATHS.socket}`;
 }

@@ -1,6 +1,6 @@
-import { z } from 'zod/mini';
 import { deliver } from '../deliver';
-import { mapProtocolFrame, PROTOCOL_VERSION } from '../../wire/protocol';
+import { heartbeatEvery } from '../../wire/heartbeat';
+import { mapProtocolFrame } from '../../wire/protocol';
 import { openSocket } from '../socket/openSocket';
 import { socketDeps, type SocketFeedDeps } from '../socket/socketDeps';
 import { systemTimers } from '../socket/timers';
@@ -12,12 +12,6 @@ import type { Feed } from '../feed';
  * beats and the socket is replaced. Without heartbeats a quiet socket is left alone.
  */
 
-const heartbeat = z.object({
-  v: z.literal(PROTOCOL_VERSION),
-  type: z.literal('heartbeat'),
-  every: z.int().check(z.minimum(1000), z.maximum(300_000)),
-});
-
 export function createWsFeed(options: { url: string } & SocketFeedDeps): Feed {
   const now = (options.timers ?? systemTimers).now;
   return {
@@ -28,9 +22,9 @@ export function createWsFeed(options: { url: string } & SocketFeedDeps): Feed {
         sink,
         ...socketDeps(options),
         onJson(json) {
-          const beat = heartbeat.safeParse(json);
-          if (beat.success) {
-            handle.expectHeartbeat(beat.data.every * 3);
+          const every = heartbeatEvery(json);
+          if (every !== null) {
+            handle.expectHeartbeat(every * 3);
             return;
           }
           for (const result of mapProtocolFrame(json, options.scale, now())) deliver(result, sink);

@@ -48,12 +48,9 @@ export class HubState {
       this.result = sent.ok
         ? `${label} sent to ${sent.overlays} overlay${sent.overlays === 1 ? '' : 's'}.`
         : `${label} not sent: ${sent.why}`;
-      if (sent.ok)
-        this.status = {
-          ...(this.status ?? { refused: {} }),
-          reachable: true,
-          overlays: sent.overlays,
-        };
+      if (!sent.ok) return;
+      const known = this.status?.reachable ? this.status : { senders: 0, refused: {} };
+      this.status = { ...known, reachable: true, overlays: sent.overlays };
     });
     this.#stops.add(stop);
   }

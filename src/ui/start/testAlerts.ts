@@ -1,3 +1,5 @@
+import { PROTOCOL_VERSION, type ProtocolEventInput, type ProtocolFrame } from '../../wire/protocol';
+
 /**
  * The start page's test alerts, as Giftglow protocol v1 frames with `test: true`: they animate and
  * thank like real gifts but stay off the board (unless the overlay has counttests=on). A Rose
@@ -18,8 +20,11 @@ export type TestKind = (typeof TEST_ALERTS)[number]['kind'];
 /** One frame to send `afterMs` after the button was pressed. */
 export interface ScheduledFrame {
   afterMs: number;
-  frame: Record<string, unknown> | Record<string, unknown>[];
+  frame: ProtocolFrame;
 }
+
+/** What every test frame of one gifter shares: typed, so a frame the schema refuses fails tsc. */
+type From = Pick<ProtocolEventInput, 'v' | 'test' | 'at' | 'platform' | 'user'>;
 
 /** A name that tries everything a hostile gifter tries: markup, bidi override, zero-width, zalgo. */
 export const HOSTILE_NAME = '<img src=x onerror=alert(1)>\u202Eevil\u200B Z\u0351\u0352\u0353algo';
@@ -29,17 +34,15 @@ const STEP_MS = 400;
 
 export function testAlert(kind: TestKind, now: number): ScheduledFrame[] {
   const id = (part: string | number) => `test-${kind}-${now}-${part}`;
-  const base = { v: 1, test: true, at: now };
-  const tiktok = (userId: string, name: string) => ({
-    ...base,
-    platform: 'tiktok',
+  const from = (platform: 'tiktok' | 'twitch', userId: string, name: string): From => ({
+    v: PROTOCOL_VERSION,
+    test: true,
+    at: now,
+    platform,
     user: { id: userId, login: name.toLowerCase().replace(/\W/g, ''), name },
   });
-  const twitch = (userId: string, name: string) => ({
-    ...base,
-    platform: 'twitch',
-    user: { id: userId, login: name.toLowerCase().replace(/\W/g, ''), name },
-  });
+  const tiktok = (userId: string, name: string) => from('tiktok', userId, name);
+  const twitch = (userId: string, name: string) => from('twitch', userId, name);
   switch (kind) {
     case 'rose':
       return ROSE_STEPS.map((count, i) => ({
@@ -82,8 +85,15 @@ export function testAlert(kind: TestKind, now: number): ScheduledFrame[] {
     case 'bomb': {
       const gifter = twitch('giftglow-test-bomb', 'BombTest');
       const bomb = id('bomb');
-      const header = { ...gifter, type: 'giftsub', id: id('header'), tier: '1', count: 10, bomb };
-      const parts = Array.from({ length: 10 }, (_, i) => ({
+      const header: ProtocolEventInput = {
+        ...gifter,
+        type: 'giftsub',
+        id: id('header'),
+        tier: '1',
+        count: 10,
+        bomb,
+      };
+      const parts = Array.from({ length: 10 }, (_, i): ProtocolEventInput => ({
         ...gifter,
         type: 'giftsub',
         id: id(i),

@@ -72,7 +72,7 @@ describe('the hub', () => {
     });
     expect(hub.post(request(), null)).toMatchObject({ status: 413, reason: 'oversized' });
     expect(a.got).toEqual([]);
-    expect(hub.refusals.total).toBe(2);
+    expect(hub.refusals.byReason()).toEqual({ 'bad-shape': 1, oversized: 1 });
   });
 
   it('slows a sender down past its burst, then lets it go on', () => {

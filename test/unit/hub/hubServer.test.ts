@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { attachHub, type HubServer } from '../../../src/hub/hubServer';
+import { eventsAnswer, readAnswer, statusAnswer, tokenAnswer } from '../../../src/wire/hubAnswers';
 
 /** The hub's thin glue on a real HTTP server: upgrades, who may send, what each client hears. */
 
@@ -59,6 +60,7 @@ describe('the hub on a server', () => {
     await vi.waitFor(() => expect(overlay.got).toContain(lion));
     tool.ws.send('{"v":1,"type":"gift"}');
     await vi.waitFor(() => expect(tool.got.join()).toContain('"refused":"bad-shape"'));
+    expect(readAnswer(eventsAnswer, tool.got.at(-1) ?? '')).toMatchObject({ refused: 'bad-shape' });
     expect(overlay.got.filter((text) => !text.includes('heartbeat'))).toEqual([lion]);
   });
 
@@ -80,11 +82,19 @@ describe('the hub on a server', () => {
   it('answers the status and refuses the token to anything but a same-origin fetch', async () => {
     const { port } = await serve();
     const base = `http://127.0.0.1:${port}/hub`;
-    expect(await (await fetch(`${base}/status`)).json()).toMatchObject({ overlays: 0 });
-    expect((await fetch(`${base}/token`)).status).toBe(403);
+    const status = await (await fetch(`${base}/status`)).text();
+    expect(readAnswer(statusAnswer, status)).toEqual({ overlays: 0, senders: 0, refused: {} });
+    const tool = await fetch(`${base}/token`);
+    expect(tool.status).toBe(403);
+    expect(readAnswer(eventsAnswer, await tool.text())).toMatchObject({ refused: 'token-request' });
     const same = await fetch(`${base}/token`, { headers: { 'Sec-Fetch-Site': 'same-origin' } });
-    expect(await same.json()).toEqual({ token: TOKEN });
+    expect(readAnswer(tokenAnswer, await same.text())).toEqual({ token: TOKEN });
     expect(same.headers.get('access-control-allow-origin')).toBeNull();
-    expect((await fetch(`${base}/events`)).status).toBe(405);
+    const get = await fetch(`${base}/events`);
+    expect(get.status).toBe(405);
+    expect(readAnswer(eventsAnswer, await get.text())).toMatchObject({ refused: 'method' });
+    const plain = await fetch(base);
+    expect(plain.status).toBe(426);
+    expect(readAnswer(eventsAnswer, await plain.text())).toMatchObject({ refused: 'upgrade' });
   });
 });

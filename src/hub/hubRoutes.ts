@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HUB_PATHS } from '../wire/hubPaths.ts';
+import { MAX_FRAME_CHARS } from '../wire/textFrame.ts';
+import type { Hub } from './Hub.ts';
+import { originRefusal, tokenRequestAllowed } from './origin.ts';
+import { headerOf, pathOf, readBody, requestOf } from './readRequest.ts';
+import { answerOf, reply } from './reply.ts';
+
+/**
+ * The hub's HTTP routes (named in src/wire/hubPaths.ts, answering as src/wire/hubAnswers.ts says),
+ * each a few lines around Hub.ts's rules.
+ * No route sends a CORS header: no other site may read an answer.
+ */
+
+type Next = (error?: unknown) => void;
+export type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
+type Route = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function hubRoutes(hub: Hub, token: string): Middleware {
+  const routes = new Map<string, Route>([
+    [HUB_PATHS.events, (req, res) => void events(hub, req, res)],
+    [HUB_PATHS.token, (req, res) => giveToken(hub, token, req, res)],
+    [HUB_PATHS.status, (req, res) => status(hub, req, res)],
+    [
+      HUB_PATHS.socket,
+      (_req, res) => reply(res, 426, { refused: 'upgrade', detail: 'a WebSocket URL' }),
+    ],
+  ]);
+  return (req, res, next) => {
+    const route = routes.get(pathOf(req));
+    if (route) route(req, res);
+    else next();
+  };
+}
+
+/** `POST /hub/events`: a protocol v1 frame, judged and forwarded by the hub. */
+async function events(hub: Hub, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    return reply(res, 405, { refused: 'method', detail: 'POST a protocol v1 frame' });
+  }
+  const body = await readBody(req, MAX_FRAME_CHARS * 4);
+  const verdict = hub.post(requestOf(req), body);
+  reply(res, verdict.status, answerOf(verdict));
+}
+
+/** `GET /hub/token`: to the start page only (`Sec-Fetch-Site: same-origin`); else counted. */
+function giveToken(hub: Hub, token: string, req: IncomingMessage, res: ServerResponse): void {
+  const foreign = originRefusal(requestOf(req));
+  if (foreign !== null || !tokenRequestAllowed(headerOf(req, 'sec-fetch-site'))) {
+    const refused = foreign ?? 'token-request';
+    hub.refusals.count(refused);
+    return reply(res, 403, { refused, detail: 'the start page only' });
+  }
+  reply(res, 200, { token });
+}
+
+/** `GET /hub/status`: overlays, senders and refusals, for this computer only. */
+function status(hub: Hub, req: IncomingMessage, res: ServerResponse): void {
+  const foreign = originRefusal(requestOf(req));
+  if (foreign !== null) return reply(res, 403, { refused: foreign, detail: 'this computer only' });
+  reply(res, 200, hub.status());
+}

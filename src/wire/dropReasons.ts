@@ -1,0 +1,45 @@
+/**
+ * Every reason a frame, an event or a hub request is dropped or refused: a short stable code,
+ * counted by reason (`window.__giftglow.feed`, the session's drops, the hub's `GET /hub/status`),
+ * with what it means. One list, so a typo in a `drop()` fails tsc, and docs/feed-protocol.md
+ * repeats it word for word (a unit test holds them together).
+ */
+export const DROP_REASONS = {
+  // The frame gate of every socket (textFrame.ts) and of the hub.
+  binary: 'a binary frame: only text frames are read',
+  oversized: 'a frame over 64 KiB of text, or a request body to the hub over 256 KB',
+  'not-json': 'a text frame (or a request body) that is not JSON',
+  'handler-error': 'reading a frame threw (a bug): counted, and the connection stays open',
+  // Protocol v1 and the platform mappings (TikTok, TikFinity, Twitch).
+  empty: 'an empty array of events',
+  'bad-version': 'an event whose `v` is not 1',
+  'bad-shape':
+    'an event that does not have the shape of its type (a field missing or of a wrong type)',
+  'bad-number': 'an amount that is negative, fractional, not a number or absurdly large',
+  'no-sender': 'a TikTok event with neither a user id nor a handle',
+  'no-gift': 'a TikTok gift with neither a gift id nor a price',
+  'missing-id': 'a TikTok event without its message id (`msgId`)',
+  // The session (src/core/session/GiftSession.ts), after a mapping kept the event.
+  invalid: 'an event whose value is not a number from 0 to the most one event can be worth',
+  duplicate: 'an event whose id was seen already (sent again after a reconnect)',
+  stale: 'a streak or gift-bomb step that changes nothing (a late part, a repeated end)',
+  'listener-error': 'a listener of the board threw (a bug): counted, the others still run',
+  // The hub's refusals (src/hub): nothing of a refused frame is forwarded.
+  'too-many': 'a frame of more than 101 events',
+  ignored: 'an event an overlay would not show: nothing to forward',
+  'no-token': 'a sender without `Authorization: Bearer <token>`, or an overlay that sent a frame',
+  'bad-token': 'the wrong token',
+  'foreign-origin': 'a request from a web page of another site (its `Origin`)',
+  'foreign-host': 'a request to another host name than localhost or 127.0.0.1 (DNS rebinding)',
+  'token-request': 'the token asked for by anything but the start page (`Sec-Fetch-Site`)',
+  rate: 'more than 30 frames at once or 10 a second from one sender',
+  full: 'a WebSocket beyond the 100 clients the hub serves at once',
+  'send-failed': 'a frame the hub could not pass on to one of its clients',
+  method: 'a request to `/hub/events` that is not a POST',
+  upgrade: 'a plain request to `/hub`, which is a WebSocket URL',
+} as const satisfies Record<string, string>;
+
+export type DropReason = keyof typeof DROP_REASONS;
+
+/** The codes alone, as zod's enum wants them (Object.keys types its answer as string[]). */
+export const DROP_REASON_CODES = Object.keys(DROP_REASONS) as [DropReason, ...DropReason[]];

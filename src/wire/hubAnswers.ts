@@ -1,0 +1,40 @@
+import { z } from 'zod/mini';
+import { DROP_REASON_CODES } from './dropReasons.ts';
+
+/**
+ * What the local hub's routes (hubPaths.ts) answer, as both ends see it: src/hub builds its answers
+ * through these types; the start page parses them with these schemas, so an answer that is not the
+ * hub's is a state the page shows, never a cast that lies or a throw.
+ */
+
+const count = z.int().check(z.nonnegative());
+
+/** 202 from `POST /hub/events`: the frame's events went to every overlay connected now. */
+const forwarded = z.object({ forwarded: count, overlays: count });
+
+/** Any refusal (4xx, 5xx): the counted reason, and a detail for people. */
+const refused = z.object({ refused: z.enum(DROP_REASON_CODES), detail: z.string() });
+
+export const eventsAnswer = z.union([forwarded, refused]);
+export const tokenAnswer = z.object({ token: z.string().check(z.minLength(1)) });
+export const statusAnswer = z.object({
+  overlays: count,
+  senders: count,
+  refused: z.record(z.string(), count),
+});
+
+export type EventsAnswer = z.output<typeof eventsAnswer>;
+export type TokenAnswer = z.output<typeof tokenAnswer>;
+export type StatusAnswer = z.output<typeof statusAnswer>;
+
+/** An answer's body read with its schema: the data, or null (not JSON, or not this answer). */
+export function readAnswer<S extends z.core.$ZodType>(schema: S, text: string): z.output<S> | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = z.safeParse(schema, json);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,15 @@
+/**
+ * The local hub's routes on the server that serves the pages (`npm start`), for the hub, the start
+ * page and the overlays' `source=hub` alike. Apart from the answers (hubAnswers.ts): an overlay
+ * needs the path and none of the schemas.
+ */
+export const HUB_PATHS = {
+  /** WebSocket: overlays receive; a client with the token may also send. */
+  socket: '/hub',
+  /** POST a protocol v1 frame, with `Authorization: Bearer <token>`. */
+  events: '/hub/events',
+  /** GET the token: the start page only (a same-origin fetch). */
+  token: '/hub/token',
+  /** GET overlays and senders connected, and refusals by reason. */
+  status: '/hub/status',
+} as const;
