@@ -1,4 +1,5 @@
 import type { CoreEvent, FeedStatus } from '../core/event/events';
+import type { DropReason } from '../wire/dropReasons';
 
 /** Where a feed delivers what it reads. The composition root (src/app) owns the sink. */
 export interface FeedSink {
@@ -6,8 +7,8 @@ export interface FeedSink {
   event(event: CoreEvent): void;
   /** The feed's connection state changed; `detail` says why (shown to the streamer). */
   status(status: FeedStatus, detail?: string): void;
-  /** A frame or payload was dropped; `reason` is a short stable code (counted), `detail` is free text. */
-  drop(reason: string, detail?: string): void;
+  /** A frame or payload was dropped; `reason` is a stable code (counted), `detail` is free text. */
+  drop(reason: DropReason, detail?: string): void;
   /** An event was kept but something in it was not usable (a name cut, a picture left out). */
   note(reason: string, detail?: string): void;
 }

@@ -1,3 +1,5 @@
+import { SESSION_DROP_REASONS } from '../core/session/sessionDrops.ts';
+
 /**
  * Every reason a frame, an event or a hub request is dropped or refused: a short stable code,
  * counted by reason (`window.__giftglow.feed`, the session's drops, the hub's `GET /hub/status`),
@@ -20,10 +22,7 @@ export const DROP_REASONS = {
   'no-gift': 'a TikTok gift with neither a gift id nor a price',
   'missing-id': 'a TikTok event without its message id (`msgId`)',
   // The session (src/core/session/GiftSession.ts), after a mapping kept the event.
-  invalid: 'an event whose value is not a number from 0 to the most one event can be worth',
-  duplicate: 'an event whose id was seen already (sent again after a reconnect)',
-  stale: 'a streak or gift-bomb step that changes nothing (a late part, a repeated end)',
-  'listener-error': 'a listener of the board threw (a bug): counted, the others still run',
+  ...SESSION_DROP_REASONS,
   // The hub's refusals (src/hub): nothing of a refused frame is forwarded.
   'too-many': 'a frame of more than 101 events',
   ignored: 'an event an overlay would not show: nothing to forward',

@@ -12,6 +12,7 @@ import {
   type KeyValueStore,
   type Snapshot,
 } from './persist';
+import type { SessionDropReason } from './sessionDrops';
 import { DEFAULT_LIMITS, type SessionLimits, type SessionOptions } from './sessionOptions';
 import { coinsOf, giftsOf, Tally, type GoalKind } from './Tally';
 import { toMilli } from '../event/value';
@@ -190,7 +191,7 @@ export class GiftSession {
     return outcome.add > 0 || counted;
   }
 
-  #drop(reason: string): null {
+  #drop(reason: SessionDropReason): null {
     this.#drops[reason] = (this.#drops[reason] ?? 0) + 1;
     return null;
   }

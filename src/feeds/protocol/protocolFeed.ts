@@ -1,9 +1,7 @@
 import { deliver } from '../deliver';
 import { heartbeatEvery } from '../../wire/heartbeat';
 import { mapProtocolFrame } from '../../wire/protocol';
-import { openSocket } from '../socket/openSocket';
-import { socketDeps, type SocketFeedDeps } from '../socket/socketDeps';
-import { systemTimers } from '../socket/timers';
+import { createSocketFeed, type SocketFeedDeps } from '../socket/socketFeed';
 import type { Feed } from '../feed';
 
 /**
@@ -13,24 +11,10 @@ import type { Feed } from '../feed';
  */
 
 export function createWsFeed(options: { url: string } & SocketFeedDeps): Feed {
-  const now = (options.timers ?? systemTimers).now;
-  return {
-    name: 'ws',
-    start(sink) {
-      const handle = openSocket({
-        url: options.url,
-        sink,
-        ...socketDeps(options),
-        onJson(json) {
-          const every = heartbeatEvery(json);
-          if (every !== null) {
-            handle.expectHeartbeat(every * 3);
-            return;
-          }
-          for (const result of mapProtocolFrame(json, options.scale, now())) deliver(result, sink);
-        },
-      });
-      return () => handle.stop();
-    },
-  };
+  return createSocketFeed('ws', options.url, options, (json, receivedAt, sink, socket) => {
+    const every = heartbeatEvery(json);
+    if (every !== null) socket.expectHeartbeat(every * 3);
+    else
+      for (const result of mapProtocolFrame(json, options.scale, receivedAt)) deliver(result, sink);
+  });
 }

@@ -2,10 +2,8 @@ import { z } from 'zod/mini';
 import { FEED_URLS } from '../../core/config/choices';
 import type { ValueScale } from '../../core/event/value';
 import { deliver } from '../deliver';
-import { openSocket } from '../socket/openSocket';
-import { socketDeps, type SocketFeedDeps } from '../socket/socketDeps';
+import { createSocketFeed, type SocketFeedDeps } from '../socket/socketFeed';
 import { mapTikTok } from './mapTikTok';
-import { systemTimers } from '../socket/timers';
 import type { Feed } from '../feed';
 import { describeIssues } from '../../wire/zodIssues';
 import { drop, type MapResult } from '../../wire/mapResult';
@@ -34,19 +32,7 @@ export function mapTikFinityJson(json: unknown, scale: ValueScale, receivedAt: n
 
 export function createTikfinityFeed(options: { url?: string } & SocketFeedDeps): Feed {
   const url = options.url ?? FEED_URLS.tikfinity;
-  const now = (options.timers ?? systemTimers).now;
-  return {
-    name: 'tikfinity',
-    start(sink) {
-      const handle = openSocket({
-        url,
-        sink,
-        ...socketDeps(options),
-        onJson(json) {
-          deliver(mapTikFinityJson(json, options.scale, now()), sink);
-        },
-      });
-      return () => handle.stop();
-    },
-  };
+  return createSocketFeed('tikfinity', url, options, (json, receivedAt, sink) =>
+    deliver(mapTikFinityJson(json, options.scale, receivedAt), sink),
+  );
 }

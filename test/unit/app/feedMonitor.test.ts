@@ -43,13 +43,13 @@ describe('watchFeeds', () => {
   it('counts dropped frames and degraded events on window.__giftglow.feed, logs them, and unpublishes', () => {
     const { feeds, lines } = monitor();
     const ws = feeds.watch('ws');
-    ws.drop('too-long', '70000 chars');
-    ws.drop('too-long');
+    ws.drop('oversized', '70000 chars');
+    ws.drop('oversized');
     ws.note('name-cut');
     const bag = () => (globalThis as { __giftglow?: { feed?: FeedCounts } }).__giftglow;
-    expect(bag()?.feed).toEqual({ drops: { 'too-long': 2 }, notes: { 'name-cut': 1 } });
+    expect(bag()?.feed).toEqual({ drops: { oversized: 2 }, notes: { 'name-cut': 1 } });
     expect(lines).toEqual([
-      '[giftglow] ws: dropped a frame (too-long): 70000 chars',
+      '[giftglow] ws: dropped a frame (oversized): 70000 chars',
       '[giftglow] ws: kept an event with name-cut',
     ]);
     feeds.stop();
