@@ -253,6 +253,27 @@ describe('architecture', () => {
     expect(importers.map(rel)).toEqual([]);
   });
 
+  it('is the matrix docs/ARCHITECTURE.md draws: each room may import what its row says', () => {
+    const doc = read(join(ROOT, 'docs/ARCHITECTURE.md'));
+    const rows = Object.fromEntries(
+      [...doc.matchAll(/^\| `src\/(\w+)`\s*\|[^|]*\|([^|]*)\|/gm)].map((m) => [
+        m[1],
+        (m[2] ?? '')
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name !== 'zod')
+          .sort(),
+      ]),
+    );
+    const expected = Object.fromEntries(
+      LAYERS.map((layer) => [layer, [...new Set([...MAY_IMPORT[layer], layer])].sort()]),
+    );
+    const documented = Object.fromEntries(
+      Object.entries(rows).map(([room, list]) => [room, [...new Set([...list, room])].sort()]),
+    );
+    expect(documented).toEqual(expected);
+  });
+
   it('never reads ../shared from src/', () => {
     const readers = filesUnder(SRC, ['.ts', '.svelte', '.js']).filter((path) =>
       /(\.\.\/)+shared\b|\/work\/shared/.test(read(path)),
