@@ -255,7 +255,7 @@ describe('architecture', () => {
 
   it('is the matrix docs/ARCHITECTURE.md draws: each room may import what its row says', () => {
     const doc = read(join(ROOT, 'docs/ARCHITECTURE.md'));
-    const rows = Object.fromEntries(
+    const rows: Record<string, string[]> = Object.fromEntries(
       [...doc.matchAll(/^\| `src\/(\w+)`\s*\|[^|]*\|([^|]*)\|/gm)].map((m) => [
         m[1],
         (m[2] ?? '')
