@@ -12,4 +12,6 @@ export const HUB_PATHS = {
   token: '/hub/token',
   /** GET overlays and senders connected, and refusals by reason. */
   status: '/hub/status',
+  /** WebSocket `?user=<username>`: one TikTok LIVE's events and states (tiktokLive.ts). */
+  tiktok: '/hub/tiktok',
 } as const;
