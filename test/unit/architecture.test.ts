@@ -256,8 +256,8 @@ describe('architecture', () => {
   it('is the matrix docs/ARCHITECTURE.md draws: each room may import what its row says', () => {
     const doc = read(join(ROOT, 'docs/ARCHITECTURE.md'));
     const rows = Object.fromEntries(
-      [...doc.matchAll(/^\| `src\/(\w+)`\s*\|[^|]*\|([^|]*)\|/gm)].map((m) => [
-        m[1],
+      [...doc.matchAll(/^\| `src\/(\w+)`\s*\|[^|]*\|([^|]*)\|/gm)].map((m): [string, string[]] => [
+        m[1] ?? '',
         (m[2] ?? '')
           .split(',')
           .map((name) => name.trim())
