@@ -264,6 +264,23 @@ describe('tiktok-live-connector 2.5 against the fake TikTok', () => {
     expect(failure).toMatchObject({ reason: 'Connect Error' });
   });
 
+  it('gives up on a stalled sign server when its Euler client has a timeout of ours', async () => {
+    fake.answerSign('stall');
+    const connection = new TikTokLiveConnection('giftglowtest', {
+      fetchRoomInfoOnConnect: false,
+      // baseOptions replaces the client's defaults whole: keep its validateStatus, or a 429
+      // would surface as a 'Connect Error' instead of SignatureRateLimitError.
+      eulerApiInstance: new EulerStreamApiClient({
+        basePath: fake.signUrl,
+        baseOptions: { timeout: 100, validateStatus: () => true },
+      }),
+    });
+    const failure = await connection.connect(fake.roomId).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(SignAPIError);
+    expect(failure).toMatchObject({ reason: 'Connect Error' });
+    expect((failure as Error).message).toContain('timeout of 100ms exceeded');
+  });
+
   it('rejects connect when TikTok refuses the socket (handshake-msg) or never opens it', async () => {
     fake.answerPush('blocked');
     const blocked = await tiktok()
