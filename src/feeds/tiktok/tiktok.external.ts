@@ -194,6 +194,7 @@ export function readTikTok(data: unknown): TikTokRead {
       gift()?.image?.urlList?.[0] ??
       gift()?.image?.url_list?.[0] ??
       listed()?.image?.url_list?.[0],
-    likeCount: input.likeCount,
+    // v1 (TikFinity) says likeCount; 2.x's WebcastLikeMessage says count (its total is `total`).
+    likeCount: input.likeCount ?? input.count,
   };
 }
