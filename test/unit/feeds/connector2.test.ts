@@ -1,5 +1,5 @@
 import EulerStreamApiClient from 'tiktok-live-api-sdk';
-import { TikTokLiveConnection } from 'tiktok-live-connector';
+import { TikTokLiveConnection, WebcastEvent } from 'tiktok-live-connector';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SCALE } from '../../../src/core/event/value';
 import { mapTikFinityJson } from '../../../src/feeds/tiktok/tikfinityFeed';
@@ -36,7 +36,8 @@ async function emitted(...drafts: Draft[]): Promise<{ event: string; result: Map
     eulerApiInstance: new EulerStreamApiClient({ basePath: fake.signUrl }),
   });
   const seen: { event: string; data: unknown }[] = [];
-  for (const event of ['gift', 'like', 'follow', 'share'] as const) {
+  const names = [WebcastEvent.GIFT, WebcastEvent.LIKE, WebcastEvent.FOLLOW, WebcastEvent.SHARE];
+  for (const event of names) {
     connection.on(event, ((data: unknown) => seen.push({ event, data })) as never);
   }
   await connection.connect(fake.roomId);
