@@ -16,17 +16,27 @@ function obsUrls(): Plugin {
         const address = server.httpServer?.address();
         const port = typeof address === 'object' && address ? address.port : 4173;
         const base = `http://localhost:${port}`;
+        const page = (name: string, query: string) => `${base}/overlays/${name}.html?${query}`;
+        const tiktok = 'source=tiktok,hub&tiktok=<you>';
+        const demo = 'source=hub,demo&seed=7&rate=40';
         const lines = [
           '',
-          '  Giftglow is running. Add these as OBS Browser Sources (Local file: off):',
+          '  Giftglow is running. Add these as OBS Browser Sources (Local file: off).',
+          '  TikTok LIVE: put your @username in place of <you> (or type it on the start page):',
           '',
-          `  Alerts (1920x1080)   ${base}/overlays/alerts.html?source=hub,demo&seed=7&rate=40`,
-          `  Board  (600x400)     ${base}/overlays/board.html?source=hub,demo&seed=7&rate=40&top=5`,
-          `  Goal   (600x80)      ${base}/overlays/goal.html?source=hub,demo&seed=7&rate=40&goal=5000`,
-          `  Start page           ${base}/   (settings, preview, and Test alert buttons)`,
+          `  Alerts (1920x1080)   ${page('alerts', tiktok)}`,
+          `  Board  (600x400)     ${page('board', `${tiktok}&top=5`)}`,
+          `  Goal   (600x80)      ${page('goal', `${tiktok}&goal=5000`)}`,
+          `  Start page           ${base}/   (your name, settings, preview, and Test alert buttons)`,
           '',
-          "  source=hub receives the start page's test alerts. Replace demo with tikfinity, or with",
-          '  twitch&channel=<name>, when you go live.',
+          '  This server connects to your LIVE itself (no other app needed). If TikTok cannot be',
+          '  reached (sign server down or rate-limited, an 18+ LIVE), use source=tikfinity with the',
+          '  TikFinity app instead. Twitch: source=twitch&channel=<name>. source=hub takes the start',
+          "  page's test alerts. To try it out first, on simulated gifts:",
+          '',
+          `  Alerts (demo)        ${page('alerts', demo)}`,
+          `  Board  (demo)        ${page('board', `${demo}&top=5`)}`,
+          `  Goal   (demo)        ${page('goal', `${demo}&goal=5000`)}`,
           '',
         ];
         setTimeout(() => server.config.logger.info(lines.join('\n')), 0);

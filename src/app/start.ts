@@ -1,4 +1,5 @@
 import { mount, unmount } from 'svelte';
+import { hubUrlOf } from '../feeds/protocol/hubUrl';
 import { HubState } from '../ui/start/hubState.svelte';
 import StartPage from '../ui/start/StartPage.svelte';
 import { StartModel } from '../ui/start/startModel.svelte';
@@ -11,7 +12,8 @@ const target = document.getElementById('app');
 if (target) {
   const model = new StartModel(location.href);
   const hub = new HubState(location.href, () => Date.now());
-  const app = mount(StartPage, { target, props: { model, hub, clock: () => new Date() } });
+  const hubUrl = hubUrlOf(location.href);
+  const app = mount(StartPage, { target, props: { model, hub, hubUrl, clock: () => new Date() } });
   const stopHub = hub.start();
   addEventListener(
     'pagehide',

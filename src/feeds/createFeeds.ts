@@ -3,6 +3,7 @@ import type { ValueScale } from '../core/event/value';
 import type { BackoffOptions } from './socket/backoff';
 import { createDemoFeed } from './demo/demoFeed';
 import { createTikfinityFeed } from './tiktok/tikfinityFeed';
+import { createTikTokLiveFeed } from './tiktok/tiktokLiveFeed';
 import type { Random } from './socket/random';
 import { systemTimers, type Timers } from './socket/timers';
 import type { Feed } from './feed';
@@ -23,8 +24,8 @@ export interface FeedDeps {
 }
 
 /**
- * One feed per configured source, in the order given (`source=tikfinity,twitch`). A source whose
- * address is missing (twitch without channel, ws without ws=) is skipped: parseParams already
+ * One feed per configured source, in the order given (`source=tiktok,twitch`). A source whose
+ * address is missing (tiktok without tiktok=, twitch without channel, ws without ws=) is skipped: parseParams already
  * reported it to the streamer as a ConfigIssue.
  */
 export function createFeeds(config: Config, deps: FeedDeps = {}): Feed[] {
@@ -34,6 +35,9 @@ export function createFeeds(config: Config, deps: FeedDeps = {}): Feed[] {
     if (source === 'demo') {
       const { seed, rate } = config;
       feeds.push(createDemoFeed({ seed, rate, scale: shared.scale, clock: shared.timers.now }));
+    } else if (source === 'tiktok' && config.tiktok) {
+      const hubUrl = config.hub ?? deps.hubUrl;
+      feeds.push(createTikTokLiveFeed({ username: config.tiktok, hubUrl, ...shared }));
     } else if (source === 'tikfinity') {
       feeds.push(createTikfinityFeed({ url: config.tikfinity, ...shared }));
     } else if (source === 'ws' && config.ws) {

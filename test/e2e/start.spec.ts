@@ -82,8 +82,8 @@ test('the feed check says whether TikFinity answers, and whether a Twitch channe
   await expect(page.locator('[data-check="tikfinity"]')).toContainText('Nothing listening');
 
   await page.getByRole('checkbox', { name: 'twitch' }).check();
-  await page.getByLabel('channel').fill('not a channel!');
+  await page.getByLabel('channel', { exact: true }).fill('not a channel!');
   await expect(page.locator('[data-check="twitch"]')).toHaveAttribute('data-state', 'bad');
-  await page.getByLabel('channel').fill('giftglow_test');
+  await page.getByLabel('channel', { exact: true }).fill('giftglow_test');
   await expect(page.locator('[data-check="twitch"]')).toContainText('#giftglow_test');
 });

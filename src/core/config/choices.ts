@@ -4,7 +4,7 @@
  * the feeds).
  */
 
-export const SOURCES = ['demo', 'tikfinity', 'twitch', 'ws', 'hub'] as const;
+export const SOURCES = ['demo', 'tiktok', 'tikfinity', 'twitch', 'ws', 'hub'] as const;
 export const THEMES = ['glow', 'neon', 'candy', 'minimal'] as const;
 export type Theme = (typeof THEMES)[number];
 export const FONTS = ['system', 'rounded', 'serif', 'mono', 'display'] as const;

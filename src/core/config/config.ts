@@ -112,7 +112,10 @@ export function parseParams(search: string): { config: Config; issues: ConfigIss
       if (typeof name === 'string' && isParamName(name)) bad.add(name);
     }
     for (const name of PARAM_NAMES.filter((n) => bad.has(n))) {
-      const message = `${name} must be ${FIELDS[name].allowed} (got '${shown(raw[name] ?? '')}'); ${fallbackText(name)}`;
+      const field: ParamSpec<unknown> = FIELDS[name];
+      const why = field.why?.(raw[name] ?? '');
+      const got = `'${shown(raw[name] ?? '')}'${why ? `: ${why}` : ''}`;
+      const message = `${name} must be ${field.allowed} (got ${got}); ${fallbackText(name)}`;
       issues.push({ param: name, message });
       delete raw[name];
     }
@@ -129,6 +132,12 @@ function crossChecks(config: Config): ConfigIssue[] {
     issues.push({
       param: 'channel',
       message: `channel is needed with source=twitch (${FIELDS.channel.allowed})`,
+    });
+  }
+  if (config.source.includes('tiktok') && !config.tiktok) {
+    issues.push({
+      param: 'tiktok',
+      message: `tiktok is needed with source=tiktok (${FIELDS.tiktok.allowed})`,
     });
   }
   if (config.source.includes('ws') && !config.ws) {

@@ -3,7 +3,7 @@
  * listed here still gets its control: in 'Alerts' or 'Board' by the page that reads it, else 'More'.
  */
 export const GROUPS: Readonly<Record<string, readonly string[]>> = {
-  Feeds: ['source', 'channel', 'tikfinity', 'hub', 'ws', 'rate', 'seed', 'irc'],
+  Feeds: ['tiktok', 'source', 'channel', 'tikfinity', 'hub', 'ws', 'rate', 'seed', 'irc'],
   Look: ['theme', 'accent', 'font', 'scale', 'position'],
   Alerts: ['template', 'duration', 'min', 'minaction', 'tiers', 'maxqueue'],
   Board: [

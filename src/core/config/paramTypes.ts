@@ -19,6 +19,8 @@ export interface ParamSpec<T> {
   page: 'both' | 'alerts' | 'board' | 'goal';
   /** The value as it is written in a URL ('' for "not set"). */
   format(value: T): string;
+  /** Why a raw value is wrong, when the field's rule can say more than `allowed`. */
+  why?(raw: string): string | undefined;
 }
 
 /**

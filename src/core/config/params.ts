@@ -8,7 +8,6 @@ import {
   hexColour,
   joinList,
   list,
-  listOf,
   numberIn,
   oneOf,
   onOff,
@@ -16,11 +15,11 @@ import {
   showHide,
   spec,
   text,
-  wsUrl,
   type ParamSpec,
 } from './paramTypes';
 import { GOAL_KINDS } from '../session/Tally';
-import { FEED_URLS, FONTS, POSITIONS, QUALITIES, SOURCES, THEMES } from './choices';
+import { FONTS, POSITIONS, QUALITIES, THEMES } from './choices';
+import { FEED_FIELDS } from './feedParams';
 
 /**
  * Every URL parameter of both pages, its default beside it: the table config.ts builds the one schema
@@ -34,51 +33,7 @@ const lower = z.transform((s: string) => s.toLowerCase());
 const login = z.pipe(z.string().check(z.regex(/^[a-z0-9_.]{1,40}$/i)), lower);
 
 export const FIELDS = {
-  source: spec(
-    listOf(SOURCES),
-    ['demo'] as string[],
-    'a comma list of demo, tikfinity, twitch, ws, hub',
-    'Where gifts come from',
-    'both',
-    joinList,
-  ),
-  seed: spec(
-    numberIn(0, 2147483647, true),
-    1,
-    'a whole number from 0 to 2147483647',
-    'Seed of the demo feed: the same seed replays the same gifts',
-  ),
-  rate: spec(numberIn(1, 600), 30, 'a number from 1 to 600', 'Demo gifts per minute'),
-  tikfinity: spec(
-    wsUrl(),
-    FEED_URLS.tikfinity,
-    'a ws:// or wss:// URL',
-    'TikFinity event WebSocket (source=tikfinity)',
-  ),
-  channel: spec(
-    z.optional(z.pipe(pattern(/^[a-z0-9_]{2,25}$/i), lower)),
-    undefined as string | undefined,
-    'a Twitch login: 2 to 25 of a-z, 0-9, _',
-    'Twitch channel to read (source=twitch)',
-  ),
-  irc: spec(
-    wsUrl(),
-    FEED_URLS.irc,
-    'a ws:// or wss:// URL',
-    'Twitch chat WebSocket (keep the default)',
-  ),
-  ws: spec(
-    z.optional(wsUrl()),
-    undefined as string | undefined,
-    'a ws:// or wss:// URL',
-    'Giftglow protocol WebSocket, e.g. a script or Streamer.bot (source=ws)',
-  ),
-  hub: spec(
-    z.optional(wsUrl()),
-    undefined as string | undefined,
-    'a ws:// or wss:// URL',
-    'Giftglow hub WebSocket (source=hub); default: the /hub of the server that serves the page (npm start)',
-  ),
+  ...FEED_FIELDS,
   session: spec(
     pattern(/^[A-Za-z0-9_-]{1,40}$/),
     'default',

@@ -1,6 +1,6 @@
 import { deliver } from '../deliver';
-import { heartbeatEvery } from '../../wire/heartbeat';
 import { mapProtocolFrame } from '../../wire/protocol';
+import { armOnHeartbeat } from '../socket/armOnHeartbeat';
 import { createSocketFeed, type SocketFeedDeps } from '../socket/socketFeed';
 import type { Feed } from '../feed';
 
@@ -12,9 +12,7 @@ import type { Feed } from '../feed';
 
 export function createWsFeed(options: { url: string } & SocketFeedDeps): Feed {
   return createSocketFeed('ws', options.url, options, (json, receivedAt, sink, socket) => {
-    const every = heartbeatEvery(json);
-    if (every !== null) socket.expectHeartbeat(every * 3);
-    else
-      for (const result of mapProtocolFrame(json, options.scale, receivedAt)) deliver(result, sink);
+    if (armOnHeartbeat(json, socket)) return;
+    for (const result of mapProtocolFrame(json, options.scale, receivedAt)) deliver(result, sink);
   });
 }

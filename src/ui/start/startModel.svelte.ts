@@ -7,6 +7,7 @@ import {
   type ParamRow,
 } from '../../core/config/config';
 import { groupParams, type ParamGroup } from './groupParams';
+import { withSources } from './sourceList';
 
 type Page = 'alerts' | 'board' | 'goal';
 
@@ -39,6 +40,7 @@ export class StartModel {
   readonly groups: readonly ParamGroup[];
 
   readonly #base: string;
+  #asideTikTok: string | undefined;
   readonly #parsed = $derived.by(() => this.#parse(this.values));
 
   constructor(base: string) {
@@ -97,9 +99,48 @@ export class StartModel {
     return session;
   }
 
+  /** The TikTok @username field: tiktok= and source=tiktok (in place of TikFinity); empty: neither. */
+  setTikTok(raw: string): void {
+    this.#setNamed('tiktok', raw, 'tiktok', ['tikfinity']);
+  }
+
+  /**
+   * TikTok through the TikFinity app instead (`on`), or by the @username again. The name is set
+   * aside meanwhile: kept for the way back, out of the URLs.
+   */
+  useTikFinity(on: boolean): void {
+    const source = this.config.source;
+    if (on) {
+      this.#asideTikTok = this.values.tiktok ?? this.#asideTikTok;
+      this.reset('tiktok');
+      this.values.source = withSources(source, ['tikfinity'], ['tiktok']);
+    } else {
+      const name = this.values.tiktok ?? this.#asideTikTok ?? '';
+      if (name.trim() !== '') this.values.tiktok = name;
+      this.values.source = withSources(source, name.trim() ? ['tiktok'] : [], ['tikfinity']);
+    }
+  }
+
+  /** The Twitch channel field: channel= and source=twitch; empty: neither. */
+  setTwitch(raw: string): void {
+    this.#setNamed('channel', raw, 'twitch', []);
+  }
+
   /** Whether the overlays take test alerts (hub among their sources). */
   get listensToHub(): boolean {
     return this.#parsed.config.source.includes('hub');
+  }
+
+  /** A name field of the first section: its parameter, and its source in place of `replaces`. */
+  #setNamed(param: string, raw: string, source: string, replaces: readonly string[]): void {
+    const sources = this.config.source;
+    if (raw.trim() === '') {
+      this.reset(param);
+      this.values.source = withSources(sources, [], [source]);
+    } else {
+      this.values[param] = raw;
+      this.values.source = withSources(sources, [source], replaces);
+    }
   }
 
   #parse(values: Record<string, string>): { config: Config; query: string; issues: ConfigIssue[] } {

@@ -30,6 +30,8 @@ describe('parseParams', () => {
       '?source=tikfinity,twitch&channel=SpirodonFL',
       { source: ['tikfinity', 'twitch'], channel: 'spirodonfl' },
     ],
+    ['?source=tiktok&tiktok=@GiftGlow.Fan', { source: ['tiktok'], tiktok: 'giftglow.fan' }],
+    ['tiktok=https://www.tiktok.com/@Some_One/live', { tiktok: 'some_one' }],
     ['rate=40&seed=7&top=3', { rate: 40, seed: 7, top: 3 }],
     ['coin=0.5&tier1=400', { coin: 0.5, tier1: 400 }],
     ['accent=%23FF8800', { accent: '#ff8800' }],
@@ -62,7 +64,7 @@ describe('parseParams', () => {
     ['top=2.5', "top: top must be a whole number from 1 to 20 (got '2.5'); using 5"],
     [
       'source=youtube',
-      "source: source must be a comma list of demo, tikfinity, twitch, ws, hub (got 'youtube'); using demo",
+      "source: source must be a comma list of demo, tiktok, tikfinity, twitch, ws, hub (got 'youtube'); using demo",
     ],
     [
       'tikfinity=http://x',
@@ -104,6 +106,14 @@ describe('parseParams', () => {
       'channel=a',
       "channel: channel must be a Twitch login: 2 to 25 of a-z, 0-9, _ (got 'a'); leaving it unset",
     ],
+    [
+      'tiktok=giftglow.',
+      "tiktok: tiktok must be a TikTok username: 2 to 24 of a-z, 0-9, _ and ., with or without @ (got 'giftglow.': a TikTok username never ends with a period); leaving it unset",
+    ],
+    [
+      'tiktok=../hub',
+      "tiktok: tiktok must be a TikTok username: 2 to 24 of a-z, 0-9, _ and ., with or without @ (got '../hub': a TikTok username has only letters, digits, _ and .); leaving it unset",
+    ],
   ])('reports %s by name and falls back to the default', (search, message) => {
     expect(issuesOf(search)).toEqual([message]);
   });
@@ -130,6 +140,12 @@ describe('parseParams', () => {
 
   it('asks for a channel with source=twitch and a URL with source=ws', () => {
     expect(issuesOf('source=twitch,ws').map((i) => i.split(':')[0])).toEqual(['channel', 'ws']);
+  });
+
+  it('asks for a username with source=tiktok', () => {
+    expect(issuesOf('source=tiktok,twitch&channel=abc')).toEqual([
+      'tiktok: tiktok is needed with source=tiktok (a TikTok username: 2 to 24 of a-z, 0-9, _ and ., with or without @)',
+    ]);
   });
 
   it('never throws on badly encoded or control-character input', () => {
@@ -163,7 +179,7 @@ describe('toQuery', () => {
 describe('PARAMS', () => {
   it('describes every parameter with its default, what is allowed and what it means', () => {
     expect(PARAMS.map((p) => p.name)).toEqual(PARAM_NAMES);
-    expect(PARAMS.length).toBe(44);
+    expect(PARAMS.length).toBe(45);
     for (const row of PARAMS) {
       expect(row.allowed.length).toBeGreaterThan(3);
       expect(row.meaning.length).toBeGreaterThan(3);
@@ -180,6 +196,8 @@ describe('PARAMS', () => {
   });
 
   it('lists the choices of fixed-list parameters, each accepted by the parser', () => {
+    /** The sources that need an address, and the parameter that gives it. */
+    const NEEDS: Record<string, string> = { tiktok: 'tiktok', twitch: 'channel', ws: 'ws' };
     const withChoices = PARAMS.filter((p) => p.choices);
     expect(withChoices.map((p) => p.name)).toEqual([
       'source',
@@ -201,8 +219,8 @@ describe('PARAMS', () => {
       expect(row.choices).toContain(row.default.split(',')[0]);
       for (const choice of row.choices ?? []) {
         expect(parseParams(`${row.name}=${choice}`).issues).toEqual(
-          row.name === 'source' && ['twitch', 'ws'].includes(choice)
-            ? [expect.objectContaining({ param: choice === 'twitch' ? 'channel' : 'ws' })]
+          row.name === 'source' && choice in NEEDS
+            ? [expect.objectContaining({ param: NEEDS[choice] })]
             : [],
         );
       }
