@@ -121,7 +121,7 @@ export class TikTokLink {
     this.#ended = false;
     this.#failures = 0;
     this.#upSince = this.#lastHeard = this.#timers.now();
-    this.#set('live', 'connected: gifts arrive');
+    this.#set('live', 'connected, gifts arrive');
     this.#watch(step);
   }
 

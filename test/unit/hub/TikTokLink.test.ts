@@ -54,7 +54,7 @@ describe('a TikTok connection', () => {
     expect(rec.statuses.map((s) => [s.state, s.detail])).toEqual([
       ['connecting', 'asking whether @giftglowtest is LIVE'],
       ['connecting', 'connecting to the LIVE of @giftglowtest'],
-      ['live', 'connected: gifts arrive'],
+      ['live', 'connected, gifts arrive'],
     ]);
     expect(link.status.retryAt).toBeUndefined();
     port.listener?.event('gift', { common: { msgId: '1' } });
