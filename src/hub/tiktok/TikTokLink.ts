@@ -14,6 +14,7 @@ import {
   type TikTokPort,
 } from './tiktokPort.ts';
 import { SIGN_KEY_FILE } from './tiktokSettings.ts';
+import { withDeadline } from './withDeadline.ts';
 
 /**
  * One username's connection to TikTok LIVE, as a state machine over the wire's states
@@ -103,7 +104,7 @@ export class TikTokLink {
   async #attempt(): Promise<void> {
     const step = this.#next();
     const port = await this.#portFor(step);
-    if (!port || (port.lookupCostsSign && !this.#spend())) return;
+    if (!port || step !== this.#step || (port.lookupCostsSign && !this.#spend())) return;
     this.#set('connecting', this.#asking());
     const check = await this.#guard<Check>(() => port.check());
     if (step !== this.#step) return;
@@ -248,6 +249,7 @@ export class TikTokLink {
   #wait(state: LinkStatus['state'], detail: string, delay: number): void {
     const ms = Math.max(this.#timing.floorMs, Math.round(delay));
     this.#next();
+    if (this.#stopped) return;
     this.#set(state, detail, this.#timers.now() + ms);
     this.#cancelWait = this.#timers.after(ms, () => void this.#attempt());
   }
@@ -272,29 +274,9 @@ export class TikTokLink {
     this.#listener.status(this.#status);
   }
 
-  /** A call to the port, with a deadline; a throw or a miss is a failure, never an exception. */
-  #guard<T extends Check | Connected>(
-    call: () => Promise<T>,
-    late?: (value: T) => void,
-  ): Promise<T | Failure> {
-    const ms = this.#timing.callTimeoutMs;
-    return new Promise((resolve) => {
-      let done = false;
-      const cancel = this.#timers.after(ms, () => {
-        done = true;
-        resolve(failure('other', `no answer from TikTok or the sign server in ${inWords(ms)}`));
-      });
-      const settle = (value: T | Failure) => {
-        if (done) return void (value.ok && late?.(value as T));
-        done = true;
-        cancel();
-        resolve(value);
-      };
-      new Promise<T>((run) => run(call())).then(settle, (error: unknown) => {
-        this.#listener.error(`the TikTok port threw: ${shortText(error, null)}`);
-        settle(failure('other', 'an unexpected error (counted)'));
-      });
-    });
+  #guard<T extends Check | Connected>(call: () => Promise<T>, late?: (value: T) => void) {
+    const threw = (detail: string) => this.#listener.error(detail);
+    return withDeadline(this.#timers, this.#timing.callTimeoutMs, call, { late, threw });
   }
 
   #asking(): string {

@@ -52,6 +52,7 @@ export function classifyError(
   }
   if (error instanceof errors.InvalidResponseCompositeError) return lookupFailure(error, secret);
   if (/captcha/i.test(text)) return failure('blocked', 'TikTok asks for a captcha');
+  if (/age.?restrict/i.test(text)) return failure('blocked', 'an age-restricted (18+) LIVE');
   return failure('other', text);
 }
 

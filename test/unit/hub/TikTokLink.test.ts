@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LINK_TIMING } from '../../../src/hub/tiktok/linkTiming';
 import { TikTokLink } from '../../../src/hub/tiktok/TikTokLink';
-import { failure, type Failure, type OpenTikTok } from '../../../src/hub/tiktok/tiktokPort';
+import {
+  failure,
+  type Check,
+  type Failure,
+  type OpenTikTok,
+} from '../../../src/hub/tiktok/tiktokPort';
 import { ManualLinkTimers, recorder, ScriptedPort, settle } from './tiktokDoubles';
 
 /**
@@ -297,6 +302,16 @@ describe('a TikTok connection', () => {
     await settle();
     expect(b.port.closed).toBe(1);
     expect(b.timers.pending()).toEqual([]);
+
+    const c = setup();
+    let answer: (check: Check) => void = () => undefined;
+    c.port.check = () => new Promise((resolve) => (answer = resolve));
+    await settle();
+    c.stop();
+    answer(failure('sign-unreachable', 'x'));
+    await settle();
+    expect(c.timers.pending()).toEqual([]);
+    expect(c.port.calls).toEqual([]);
   });
 
   it('is never a tight loop: whatever happens, every wait is at least 2 s and sign requests stay bounded', async () => {

@@ -88,7 +88,7 @@ describe('the TikTok connections of the hub', () => {
     await settle();
     leave();
     leave(); // twice is once
-    expect(timers.pending()).toEqual([30_000, 120_000]);
+    expect(timers.pending()).toEqual([120_000, 30_000]); // the watchdog, then the grace period
     const back = page();
     const again = subscribed(links.subscribe('giftglowtest', back.subscriber));
     expect(back.states()).toEqual(['live']);

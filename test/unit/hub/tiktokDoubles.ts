@@ -1,4 +1,5 @@
 import type { LinkTimers } from '../../../src/hub/tiktok/linkTimers';
+import { ManualTimers } from '../feeds/manualTimers';
 import type { LinkStatus } from '../../../src/hub/tiktok/TikTokLink';
 import type {
   Check,
@@ -9,49 +10,16 @@ import type {
 
 /** Test doubles of the hub's TikTok connections: timers fired by hand, a port that follows a script. */
 
-interface Due {
-  at: number;
-  ms: number;
-  run: () => void;
-}
-
-/** Timers that fire only when the test says so; every delay ever scheduled is kept. */
-export class ManualLinkTimers implements LinkTimers {
-  time = 1_700_000_000_000;
+/** The feeds' hand-fired timers, as the hub's TikTok connections take them; every delay is kept. */
+export class ManualLinkTimers extends ManualTimers implements LinkTimers {
   /** Every delay scheduled, in order (cancelled ones too): "never a tight loop" reads it. */
   readonly scheduled: number[] = [];
-  #next = 1;
-  readonly #due = new Map<number, Due>();
-
-  now = (): number => this.time;
 
   after = (ms: number, run: () => void): (() => void) => {
-    const id = this.#next++;
     this.scheduled.push(ms);
-    this.#due.set(id, { at: this.time + ms, ms, run });
-    return () => void this.#due.delete(id);
+    const handle = this.setTimeout(run, ms);
+    return () => this.clearTimeout(handle);
   };
-
-  /** Delays of the timers still pending, shortest first. */
-  pending(): number[] {
-    return [...this.#due.values()].map((t) => t.ms).sort((a, b) => a - b);
-  }
-
-  /** Advances the clock to the earliest timer and runs it; returns its delay. */
-  fireNext(): number {
-    let first: [number, Due] | undefined;
-    for (const entry of this.#due) if (!first || entry[1].at < first[1].at) first = entry;
-    if (!first) throw new Error('no timer pending');
-    this.#due.delete(first[0]);
-    this.time = Math.max(this.time, first[1].at);
-    first[1].run();
-    return first[1].ms;
-  }
-
-  /** Moves the clock without firing anything. */
-  pass(ms: number): void {
-    this.time += ms;
-  }
 }
 
 type Scripted<T> = T | 'hang';

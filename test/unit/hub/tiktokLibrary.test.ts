@@ -6,7 +6,7 @@ import { tiktokLog } from '../../../src/hub/tiktok/tiktokLog';
 import type { TikTokSettings } from '../../../src/hub/tiktok/tiktokSettings';
 import { readTikTokStatus } from '../../../src/wire/tiktokLive';
 import { LION, ROSE } from '../../fixtures/feeds/tiktok/connector';
-import { startFakeTikTok, type FakeTikTok } from '../../servers/fakeTikTok';
+import { startFakeTikTok, type FakeTikTok, type SignAnswer } from '../../servers/fakeTikTok';
 import { follow, gift, like, streamEnd, subNotify } from '../../servers/tiktokMessages';
 import { ManualLinkTimers } from './tiktokDoubles';
 
@@ -60,7 +60,15 @@ function hub(options: { username?: string; signKey?: string } = {}) {
   const state = () => statuses().at(-1)?.state;
   /** Waits until the connection is in `wanted`. */
   const reach = (wanted: string) => vi.waitFor(() => expect(state()).toBe(wanted));
-  return { timers, refusals, lines, got, statuses, events, state, reach };
+  /** From LIVE: the sign server answers `answer` from now on, the socket drops, the retry runs. */
+  const dropAndRetry = async (answer: SignAnswer) => {
+    await reach('live');
+    fake.answerSign(answer);
+    fake.dropSocket();
+    await reach('retrying');
+    timers.fireNext();
+  };
+  return { timers, refusals, lines, got, statuses, events, state, reach, dropAndRetry };
 }
 
 describe('the hub connected to TikTok LIVE by the real library', () => {
@@ -133,12 +141,8 @@ describe('the hub connected to TikTok LIVE by the real library', () => {
   });
 
   it("is rate-limited on a 429, and retries when the sign server's Retry-After says, not sooner", async () => {
-    const { reach, timers, statuses } = hub();
-    await reach('live');
-    fake.answerSign(429);
-    fake.dropSocket();
-    await reach('retrying');
-    timers.fireNext();
+    const { reach, timers, statuses, dropAndRetry } = hub();
+    await dropAndRetry(429);
     await reach('rate-limited');
     expect(statuses().at(-1)).toMatchObject({
       detail:
@@ -194,12 +198,8 @@ describe('the hub connected to TikTok LIVE by the real library', () => {
   });
 
   it('shows the sign key to the sign server only: never in a frame, a status or the log', async () => {
-    const { reach, got, lines, timers } = hub({ signKey: KEY });
-    await reach('live');
-    fake.answerSign(402);
-    fake.dropSocket();
-    await reach('retrying');
-    timers.fireNext();
+    const { reach, got, lines, dropAndRetry } = hub({ signKey: KEY });
+    await dropAndRetry(402);
     await reach('sign-unreachable');
     expect(fake.apiKeys).toEqual([KEY, KEY, KEY, KEY]);
     expect(fake.signRequests.every((url) => !url.search.includes(KEY))).toBe(true);

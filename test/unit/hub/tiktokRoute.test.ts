@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WebSocket } from 'ws';
 import { attachHub, type HubServer } from '../../../src/hub/hubServer';
 import { tiktokLibrary } from '../../../src/hub/tiktok/tiktokLibrary';
 import type { TikTokSettings } from '../../../src/hub/tiktok/tiktokSettings';
@@ -11,6 +10,7 @@ import { LION } from '../../fixtures/feeds/tiktok/connector';
 import { startFakeTikTok, type FakeTikTok } from '../../servers/fakeTikTok';
 import { gift } from '../../servers/tiktokMessages';
 import { ManualLinkTimers } from './tiktokDoubles';
+import { wsClient } from './wsClient';
 
 /**
  * `/hub/tiktok?user=<username>` on a real HTTP server, with the real library against the fake of
@@ -52,19 +52,13 @@ async function serve(): Promise<{ port: number; hub: HubServer; timers: ManualLi
 }
 
 function listen(port: number, user: string, headers: Record<string, string> = {}) {
-  const got: string[] = [];
   const url = `ws://127.0.0.1:${port}/hub/tiktok?user=${encodeURIComponent(user)}`;
-  const ws = new WebSocket(url, { headers });
-  ws.on('message', (data) => got.push(data.toString()));
-  ws.on('error', () => undefined);
-  open.push({ close: () => ws.terminate() });
-  const ready = new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('unexpected-response', (_req, res) => reject(new Error(String(res.statusCode))));
-  });
+  const client = wsClient(url, headers, open);
   const states = () =>
-    got.map((text) => readTikTokStatus(JSON.parse(text))?.state).filter((s) => s !== undefined);
-  return { ws, got, ready, states };
+    client.got
+      .map((text) => readTikTokStatus(JSON.parse(text))?.state)
+      .filter((s) => s !== undefined);
+  return { ...client, states };
 }
 
 async function status(port: number) {
