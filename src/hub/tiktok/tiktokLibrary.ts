@@ -51,8 +51,13 @@ export function tiktokLibrary(settings: TikTokSettings, options: LibraryOptions 
     const euler = new sdk.default({
       basePath: settings.signUrl,
       ...(settings.signKey ? { apiKey: settings.signKey } : {}),
-      // Replaces the client's defaults whole: keep validateStatus, or a 429 would not be read.
-      baseOptions: { timeout: options.signTimeoutMs ?? 15_000, validateStatus: () => true },
+      // Replaces the client's defaults whole: keep validateStatus, or a 429 would not be read,
+      // and the User-Agent the library's own client sends.
+      baseOptions: {
+        timeout: options.signTimeoutMs ?? 15_000,
+        validateStatus: () => true,
+        headers: { 'User-Agent': `tiktok-live-connector/${library.VERSION} ${process.platform}` },
+      },
     });
     return new LibraryPort(library, euler, username, settings);
   };

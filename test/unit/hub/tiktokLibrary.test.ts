@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IsLiveRouteConfig, RoomIdRouteConfig } from 'tiktok-live-connector';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Refusals } from '../../../src/hub/Refusals';
 import { tiktokLibrary } from '../../../src/hub/tiktok/tiktokLibrary';
 import { TikTokLinks } from '../../../src/hub/tiktok/TikTokLinks';
 import { tiktokLog } from '../../../src/hub/tiktok/tiktokLog';
-import type { TikTokSettings } from '../../../src/hub/tiktok/tiktokSettings';
+import type { Lookup, TikTokSettings } from '../../../src/hub/tiktok/tiktokSettings';
 import { readTikTokStatus } from '../../../src/wire/tiktokLive';
 import { LION, ROSE } from '../../fixtures/feeds/tiktok/connector';
 import { startFakeTikTok, type FakeTikTok, type SignAnswer } from '../../servers/fakeTikTok';
@@ -31,12 +32,12 @@ afterEach(async () => {
   await fake.close();
 });
 
-function hub(options: { username?: string; signKey?: string } = {}) {
+function hub(options: { username?: string; signKey?: string; lookup?: Lookup } = {}) {
   const settings: TikTokSettings = {
     signUrl: fake.signUrl,
     signKey: options.signKey ?? null,
     keyFrom: null,
-    lookup: 'sign-server',
+    lookup: options.lookup ?? 'sign-server',
   };
   const timers = new ManualLinkTimers();
   const refusals = new Refusals();
@@ -204,5 +205,40 @@ describe('the hub connected to TikTok LIVE by the real library', () => {
     expect(fake.apiKeys).toEqual([KEY, KEY, KEY, KEY]);
     expect(fake.signRequests.every((url) => !url.search.includes(KEY))).toBe(true);
     expect(JSON.stringify([got, lines, links?.states()])).not.toContain(KEY);
+  });
+});
+
+describe('the default look-up (tiktok.com first), with tiktok.com switched off by the library', () => {
+  // The library's own skip flags leave its sign-server fallback: the default path runs, no network.
+  const flags = [IsLiveRouteConfig, RoomIdRouteConfig];
+  const skips = ['skipFetchRoomInfoFromHtmlRoute', 'skipFetchRoomInfoFromApiLiveRoute'] as const;
+
+  beforeAll(() => {
+    for (const config of flags) for (const skip of skips) config[skip] = true;
+  });
+
+  afterAll(() => {
+    for (const config of flags) for (const skip of skips) config[skip] = false;
+  });
+
+  it('asks fetchIsLive, then lets connect() find the room, and connects', async () => {
+    for (const config of flags)
+      expect(config).toMatchObject({ [skips[0]]: true, [skips[1]]: true });
+    const { reach } = hub({ lookup: 'tiktok' });
+    await reach('live');
+    expect(fake.lookupRequests).toHaveLength(2);
+    expect(fake.signRequests).toHaveLength(1);
+  });
+
+  it('is not-live when fetchIsLive says so, and retrying when every look-up fails', async () => {
+    fake.answerLookup('offline');
+    const offline = hub({ lookup: 'tiktok' });
+    await offline.reach('not-live');
+    links?.close();
+    const unknown = hub({ lookup: 'tiktok', username: 'nobody.here' });
+    await unknown.reach('retrying');
+    expect(unknown.statuses().at(-1)?.detail).toBe(
+      'could not tell whether the account is LIVE (every look-up failed)',
+    );
   });
 });
