@@ -1,6 +1,6 @@
 import { valueScaleOf, type Config } from '../core/config/config';
 import type { ValueScale } from '../core/event/value';
-import type { BackoffOptions } from './socket/backoff';
+import type { BackoffOptions } from '../core/retry/backoff';
 import { createDemoFeed } from './demo/demoFeed';
 import { createTikfinityFeed } from './tiktok/tikfinityFeed';
 import { createTikTokLiveFeed } from './tiktok/tiktokLiveFeed';

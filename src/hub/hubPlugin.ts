@@ -1,11 +1,15 @@
 import type { Server } from 'node:http';
 import type { Plugin } from 'vite';
 import { attachHub } from './hubServer.ts';
+import { tiktokLibrary } from './tiktok/tiktokLibrary.ts';
+import { tiktokLog } from './tiktok/tiktokLog.ts';
+import { tiktokSettings, type TikTokSettings } from './tiktok/tiktokSettings.ts';
 import { loadOrCreateToken, tokenPath } from './tokenFile.ts';
 
 /**
  * The local event hub inside `npm start` (vite preview) and `npm run dev`: same origin as the pages,
- * so `source=hub` needs no address. Prints the token once the server listens.
+ * so `source=hub` needs no address. Prints the token once the server listens, how TikTok is
+ * reached, and each TikTok connection's changes of state.
  */
 export function hubPlugin(root: string): Plugin {
   function attach(
@@ -16,13 +20,22 @@ export function hubPlugin(root: string): Plugin {
     if (!httpServer) return;
     const path = tokenPath(root);
     const { token, kept } = loadOrCreateToken(path);
-    const server = attachHub(httpServer, { token });
+    const settings = tiktokSettings(root);
+    const server = attachHub(httpServer, {
+      token,
+      tiktok: {
+        open: tiktokLibrary(settings),
+        observer: tiktokLog(log, () => Date.now()),
+      },
+    });
     use(server.middleware as never);
     httpServer.once('listening', () => {
       const lines = [
         '',
         `  Hub token (for tools that send events, as "Authorization: Bearer <token>"; ${kept ? `kept in ${path}` : `not saved: ${path} is not writable`}):`,
         `  token ${token}`,
+        '',
+        tiktokLine(settings),
         '',
       ];
       setTimeout(() => log(lines.join('\n')), 0);
@@ -45,4 +58,14 @@ export function hubPlugin(root: string): Plugin {
       );
     },
   };
+}
+
+/** How TikTok is reached: the sign server and where its key comes from (never the key). */
+function tiktokLine(settings: TikTokSettings): string {
+  const key = settings.keyFrom ? `a key from ${settings.keyFrom}` : 'no key';
+  const lookup =
+    settings.lookup === 'sign-server'
+      ? 'rooms looked up at the sign server only'
+      : 'rooms looked up on tiktok.com first';
+  return `  TikTok by @username: sign server ${settings.signUrl} (${key}); ${lookup}`;
 }

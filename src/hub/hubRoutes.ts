@@ -5,6 +5,7 @@ import type { Hub } from './Hub.ts';
 import { originRefusal, tokenRequestAllowed } from './origin.ts';
 import { headerOf, pathOf, readBody, requestOf } from './readRequest.ts';
 import { answerOf, reply } from './reply.ts';
+import type { TikTokLinks } from './tiktok/TikTokLinks.ts';
 
 /**
  * The hub's HTTP routes (named in src/wire/hubPaths.ts, answering as src/wire/hubAnswers.ts says),
@@ -16,15 +17,13 @@ type Next = (error?: unknown) => void;
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
 type Route = (req: IncomingMessage, res: ServerResponse) => void;
 
-export function hubRoutes(hub: Hub, token: string): Middleware {
+export function hubRoutes(hub: Hub, tiktok: TikTokLinks, token: string): Middleware {
   const routes = new Map<string, Route>([
     [HUB_PATHS.events, (req, res) => void events(hub, req, res)],
     [HUB_PATHS.token, (req, res) => giveToken(hub, token, req, res)],
-    [HUB_PATHS.status, (req, res) => status(hub, req, res)],
-    [
-      HUB_PATHS.socket,
-      (_req, res) => reply(res, 426, { refused: 'upgrade', detail: 'a WebSocket URL' }),
-    ],
+    [HUB_PATHS.status, (req, res) => status(hub, tiktok, req, res)],
+    [HUB_PATHS.socket, (_req, res) => webSocketOnly(res)],
+    [HUB_PATHS.tiktok, (_req, res) => webSocketOnly(res)],
   ]);
   return (req, res, next) => {
     const route = routes.get(pathOf(req));
@@ -55,9 +54,18 @@ function giveToken(hub: Hub, token: string, req: IncomingMessage, res: ServerRes
   reply(res, 200, { token });
 }
 
-/** `GET /hub/status`: overlays, senders and refusals, for this computer only. */
-function status(hub: Hub, req: IncomingMessage, res: ServerResponse): void {
+/**
+ * `GET /hub/status`: overlays, senders and refusals, and each TikTok connection's state (never the
+ * sign key, never a detail), for this computer only.
+ */
+function status(hub: Hub, tiktok: TikTokLinks, req: IncomingMessage, res: ServerResponse): void {
   const foreign = originRefusal(requestOf(req));
   if (foreign !== null) return reply(res, 403, { refused: foreign, detail: 'this computer only' });
-  reply(res, 200, hub.status());
+  const links = tiktok.states();
+  reply(res, 200, links.length > 0 ? { ...hub.status(), tiktok: links } : hub.status());
+}
+
+/** `/hub` and `/hub/tiktok` asked for without an upgrade. */
+function webSocketOnly(res: ServerResponse): void {
+  reply(res, 426, { refused: 'upgrade', detail: 'a WebSocket URL' });
 }

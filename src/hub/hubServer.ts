@@ -2,23 +2,46 @@ import type { Server } from 'node:http';
 import { Hub } from './Hub.ts';
 import { hubRoutes, type Middleware } from './hubRoutes.ts';
 import { attachHubSocket } from './hubSocket.ts';
+import { systemLinkTimers } from './tiktok/linkTimers.ts';
+import { tiktokLibrary } from './tiktok/tiktokLibrary.ts';
+import { TikTokLinks, type TikTokLinksOptions } from './tiktok/TikTokLinks.ts';
+import { tiktokSettings } from './tiktok/tiktokSettings.ts';
 
 /**
- * The hub on the server that serves the pages (`npm start`): its WebSocket (hubSocket.ts) and its
- * HTTP routes (hubRoutes.ts), both thin glue around Hub.ts, which holds every rule.
+ * The hub on the server that serves the pages (`npm start`): its WebSockets (hubSocket.ts), its
+ * HTTP routes (hubRoutes.ts) and its TikTok connections (tiktok/TikTokLinks.ts), all thin glue
+ * around rules that hold no sockets (Hub.ts, tiktok/TikTokLink.ts).
  */
 
 export interface HubServer {
   hub: Hub;
+  tiktok: TikTokLinks;
   /** Connect-style middleware for the /hub/* routes. */
   middleware: Middleware;
-  /** Stops the heartbeat and closes every hub socket. */
+  /** Stops the heartbeat, closes every hub socket and lets every TikTok connection go. */
   close(): void;
 }
 
-export function attachHub(httpServer: Server, options: { token: string }): HubServer {
+export interface HubServerOptions {
+  token: string;
+  /** The TikTok connections' library port, clock and log (the environment's settings by default). */
+  tiktok?: Partial<Omit<TikTokLinksOptions, 'refusals'>>;
+}
+
+export function attachHub(httpServer: Server, options: HubServerOptions): HubServer {
   const hub = new Hub({ token: options.token, clock: () => Date.now() });
-  const close = attachHubSocket(httpServer, hub);
+  const tiktok = new TikTokLinks({
+    open: tiktokLibrary(tiktokSettings(process.cwd())),
+    timers: systemLinkTimers,
+    random: () => Math.random(),
+    ...options.tiktok,
+    refusals: hub.refusals,
+  });
+  const closeSockets = attachHubSocket(httpServer, hub, tiktok);
+  const close = () => {
+    closeSockets();
+    tiktok.close();
+  };
   httpServer.once('close', close);
-  return { hub, middleware: hubRoutes(hub, options.token), close };
+  return { hub, tiktok, middleware: hubRoutes(hub, tiktok, options.token), close };
 }

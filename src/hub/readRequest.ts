@@ -23,6 +23,15 @@ export function pathOf(req: IncomingMessage): string {
   return (req.url ?? '').split('?')[0]?.replace(/\/+$/, '') ?? '';
 }
 
+/** A query parameter of the request's URL ('' when absent). */
+export function queryOf(req: IncomingMessage, name: string): string {
+  try {
+    return new URL(req.url ?? '', 'http://hub.invalid').searchParams.get(name) ?? '';
+  } catch {
+    return '';
+  }
+}
+
 /** The body as text, or null once it grows past `maxBytes` (the rest is not read). */
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
   return new Promise((resolve) => {

@@ -35,7 +35,12 @@ export const DROP_REASONS = {
   full: 'a WebSocket beyond the 100 clients the hub serves at once',
   'send-failed': 'a frame the hub could not pass on to one of its clients',
   method: 'a request to `/hub/events` that is not a POST',
-  upgrade: 'a plain request to `/hub`, which is a WebSocket URL',
+  upgrade: 'a plain request to `/hub` or `/hub/tiktok`, which are WebSocket URLs',
+  // The hub's TikTok connections (src/hub/tiktok): `/hub/tiktok?user=<username>`.
+  'bad-username': 'a request to `/hub/tiktok` whose `user` is not a TikTok username',
+  'tiktok-full': 'a TikTok username beyond the 5 the hub connects at once, or a 21st page on one',
+  'tiktok-error':
+    'an unexpected error from the TikTok library: counted, and the connection goes on',
 } as const satisfies Record<string, string>;
 
 export type DropReason = keyof typeof DROP_REASONS;

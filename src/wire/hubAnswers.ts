@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { DROP_REASON_CODES } from './dropReasons.ts';
+import { TIKTOK_STATES } from './tiktokLive.ts';
 
 /**
  * What the local hub's routes (hubPaths.ts) answer, as both ends see it: src/hub builds its answers
@@ -21,6 +22,8 @@ export const statusAnswer = z.object({
   overlays: count,
   senders: count,
   refused: z.record(z.string(), count),
+  /** The hub's TikTok connections (only when there is one): whose, and how each stands. */
+  tiktok: z.optional(z.array(z.object({ username: z.string(), state: z.enum(TIKTOK_STATES) }))),
 });
 
 export type EventsAnswer = z.output<typeof eventsAnswer>;

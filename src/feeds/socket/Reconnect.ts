@@ -1,4 +1,4 @@
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../../core/retry/backoff';
 import { systemRandom, type Random } from './random';
 import type { TimerHandle, Timers } from './timers';
 import type { FeedSink } from '../feed';

@@ -1,6 +1,6 @@
 import type { ValueScale } from '../../core/event/value';
 import type { Feed, FeedSink } from '../feed';
-import type { BackoffOptions } from './backoff';
+import type { BackoffOptions } from '../../core/retry/backoff';
 import { openSocket, type SocketFactory, type SocketHandle } from './openSocket';
 import type { Random } from './random';
 import { systemTimers, type Timers } from './timers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BACKOFF } from '../../../src/feeds/socket/backoff';
+import { DEFAULT_BACKOFF } from '../../../src/core/retry/backoff';
 import { Reconnect, type RetryOptions } from '../../../src/feeds/socket/Reconnect';
 import { ManualTimers } from './manualTimers';
 import { recordingSink } from './recordingSink';

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WebSocket } from 'ws';
 import { attachHub, type HubServer } from '../../../src/hub/hubServer';
 import { eventsAnswer, readAnswer, statusAnswer, tokenAnswer } from '../../../src/wire/hubAnswers';
+import { wsClient } from './wsClient';
 
 /** The hub's thin glue on a real HTTP server: upgrades, who may send, what each client hears. */
 
@@ -25,17 +25,7 @@ async function serve(): Promise<{ port: number; hub: HubServer }> {
 }
 
 function client(port: number, headers: Record<string, string> = {}) {
-  const got: string[] = [];
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/hub`, { headers });
-  ws.on('message', (data) => got.push(data.toString()));
-  // A refused upgrade is expected in some tests; the promise below reports it.
-  ws.on('error', () => undefined);
-  open.push({ close: () => ws.terminate() });
-  const ready = new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('unexpected-response', (_req, res) => reject(new Error(String(res.statusCode))));
-  });
-  return { ws, got, ready };
+  return wsClient(`ws://127.0.0.1:${port}/hub`, headers, open);
 }
 
 const lion = JSON.stringify({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_BACKOFF } from '../../../src/feeds/socket/backoff';
+import { backoffDelay, DEFAULT_BACKOFF } from '../../../src/core/retry/backoff';
 import { MAX_FRAME_CHARS, readFrame } from '../../../src/wire/textFrame';
 
 describe('the frame gate', () => {
