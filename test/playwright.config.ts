@@ -18,6 +18,8 @@ function chromium(): string | undefined {
 }
 
 export const PORT = Number(process.env.GIFTGLOW_E2E_PORT ?? 4180);
+/** The local fake of TikTok (test/servers/fakeTikTok.ts) that the server's hub signs with. */
+export const TIKTOK_PORT = Number(process.env.GIFTGLOW_E2E_TIKTOK_PORT ?? PORT + 11);
 
 export default defineConfig({
   testDir: './e2e',
@@ -41,5 +43,12 @@ export default defineConfig({
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,
+    // The hub's TikTok connections sign at the local fake and look rooms up there only: no test
+    // reaches TikTok or its sign server.
+    env: {
+      SIGN_API_URL: `http://127.0.0.1:${TIKTOK_PORT}`,
+      SIGN_API_KEY: '',
+      GIFTGLOW_TIKTOK_LOOKUP: 'sign-server',
+    },
   },
 });

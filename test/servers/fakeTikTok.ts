@@ -44,6 +44,11 @@ export interface FakeTikTok {
   entered(times?: number): Promise<void>;
   /** Sends one push frame holding these messages to every socket; gives their msgIds. */
   send(...drafts: Draft[]): string[];
+  /**
+   * The next signed answer carries every message sent so far, as TikTok's first batch after a
+   * reconnect repeats recent messages: the page must count none of them twice.
+   */
+  replayOnNextSign(): void;
   /** Sends a frame the library's decoder rejects (not a WebcastPushFrame). */
   sendGarbage(): void;
   /** Closes every socket: with a close frame when `code` is given, else by cutting the TCP link. */
@@ -83,6 +88,8 @@ export interface FakeOptions {
   now?: () => number;
   /** The Retry-After of a 429, in seconds (30 unless told). */
   retryAfterS?: number;
+  /** A fixed port (an e2e server is told SIGN_API_URL before the fake starts); else any free one. */
+  port?: number;
 }
 
 export async function startFakeTikTok(options: FakeOptions = {}): Promise<FakeTikTok> {
@@ -103,6 +110,9 @@ export async function startFakeTikTok(options: FakeOptions = {}): Promise<FakeTi
   let waiters: Array<() => void> = [];
   let closed: Promise<void> | undefined;
   const nextId = () => String(++lastId);
+  /** Every message sent, for a replay in the next signed answer. */
+  const sent: Array<{ method: string; msgId: string; payload: Uint8Array }> = [];
+  let replay = false;
 
   const wss = new WebSocketServer({ noServer: true });
   const server = createServer((req, res) => {
@@ -133,7 +143,7 @@ export async function startFakeTikTok(options: FakeOptions = {}): Promise<FakeTi
       for (const wake of waiters) wake();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const pushUrl = `ws://127.0.0.1:${port}/webcast/im/push/`;
 
@@ -145,7 +155,7 @@ export async function startFakeTikTok(options: FakeOptions = {}): Promise<FakeTi
           ? GARBAGE
           : fetchResult({
               ...batchHead(),
-              messages: [],
+              messages: replay ? [...sent] : [],
               pushServer: pushUrl,
               routeParams: { wrss: 'fake' },
             });
@@ -154,6 +164,7 @@ export async function startFakeTikTok(options: FakeOptions = {}): Promise<FakeTi
         'x-set-tt-cookie': 'ttwid=1%7Cfake%7C1700000000; Path=/',
         'x-room-id': roomId,
       });
+      replay = false;
       return void res.end(body);
     }
     refuse(res, signAnswer);
@@ -229,8 +240,12 @@ export async function startFakeTikTok(options: FakeOptions = {}): Promise<FakeTi
           payload: draft.encode({ msgId, roomId, createTime }),
         };
       });
+      sent.push(...messages);
       broadcast(pushFrame(nextId(), { ...batchHead(), messages }));
       return messages.map((m) => m.msgId);
+    },
+    replayOnNextSign() {
+      replay = true;
     },
     sendGarbage: () => broadcast(GARBAGE),
     dropSocket(code, reason) {

@@ -1,7 +1,8 @@
 import { backoffDelay } from '../../core/retry/backoff.ts';
 import type { TikTokStatus } from '../../wire/tiktokLive.ts';
 import { LINK_TIMING, type LinkTiming } from './linkTiming.ts';
-import { inWords, type LinkTimers } from './linkTimers.ts';
+import { inWords } from '../../wire/tiktokStatusText.ts';
+import type { LinkTimers } from './linkTimers.ts';
 import { SignBudget } from './SignBudget.ts';
 import { shortText } from './tiktokFailure.ts';
 import {
@@ -178,7 +179,7 @@ export class TikTokLink {
     if (upFor >= drop.stableMs) this.#drops = 0;
     const delay = backoffDelay(this.#drops, this.#random, drop);
     this.#drops += 1;
-    this.#wait('retrying', `${detail}; reconnecting`, delay);
+    this.#wait('retrying', detail, delay);
   }
 
   #idle(): void {

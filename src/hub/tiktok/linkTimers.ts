@@ -17,8 +17,3 @@ export const systemLinkTimers: LinkTimers = {
     return () => clearTimeout(handle);
   },
 };
-
-/** A wait as a streamer reads it: "40 s", "4 min". */
-export function inWords(ms: number): string {
-  return ms < 90_000 ? `${Math.ceil(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
-}

@@ -1,6 +1,6 @@
 import type { TikTokStatus } from '../../wire/tiktokLive.ts';
 import { RateLimit } from '../RateLimit.ts';
-import { inWords } from './linkTimers.ts';
+import { inWords } from '../../wire/tiktokStatusText.ts';
 import type { LinkStatus } from './TikTokLink.ts';
 import type { TikTokObserver } from './TikTokLinks.ts';
 

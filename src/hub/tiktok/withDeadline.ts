@@ -1,4 +1,5 @@
-import { inWords, type LinkTimers } from './linkTimers.ts';
+import { inWords } from '../../wire/tiktokStatusText.ts';
+import type { LinkTimers } from './linkTimers.ts';
 import { shortText } from './tiktokFailure.ts';
 import { failure, type Failure } from './tiktokPort.ts';
 
