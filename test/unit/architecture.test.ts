@@ -212,6 +212,13 @@ describe('architecture', () => {
     expect(problems).toEqual([]);
   });
 
+  it('lets exactly one file in src/ reach TikTok LIVE: the hub adapter, in Node only', () => {
+    const importers = filesUnder(SRC, ['.ts', '.svelte']).filter((path) =>
+      importsOf(path, read(path)).some((spec) => /^tiktok-live-(connector|api-sdk)\b/.test(spec)),
+    );
+    expect(importers.map(rel)).toEqual(['src/hub/tiktok/tiktokLibrary.ts']);
+  });
+
   it('lets exactly one file in src/ import tmi.js: the Twitch feed', () => {
     const importers = filesUnder(SRC, ['.ts', '.svelte']).filter((path) =>
       importsOf(path, read(path)).includes('tmi.js'),
