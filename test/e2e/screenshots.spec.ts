@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { gift, streak, cheer, bomb } from '../helpers/protocol';
+import { TIKTOK_PORT } from '../playwright.config';
+import { startFakeTikTok } from '../servers/fakeTikTok';
 import { startFeedServer } from '../servers/feedServer';
 import { stopClock } from './stoppedClock';
 
@@ -92,6 +94,25 @@ test('the start page', async ({ page, context }) => {
   await page.getByRole('heading', { name: 'Settings' }).evaluate((el) => el.scrollIntoView());
   await page.clock.runFor(2_500);
   await page.screenshot({ path: into('start-page-settings.png'), animations: 'disabled' });
+});
+
+test('the start page leads with where the gifts come from: TikTok by @username, checked LIVE', async ({
+  page,
+}) => {
+  // The hub of the e2e server signs at the local fake of TikTok (playwright.config.ts).
+  const tiktok = await startFakeTikTok({ port: TIKTOK_PORT, username: 'giftglowshot' });
+  try {
+    await stopClock(page);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('./');
+    await page.getByLabel('Your TikTok @username').fill('@GiftglowShot');
+    await page.clock.runFor(1_500);
+    const check = page.locator('[data-check="tiktok-live"]');
+    await expect(check).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+    await page.screenshot({ path: into('start-page-tiktok.png'), animations: 'disabled' });
+  } finally {
+    await tiktok.close();
+  }
 });
 
 test('a test alert from the start page, in OBS', async ({ page, context }) => {
