@@ -20,6 +20,8 @@ function chromium(): string | undefined {
 export const PORT = Number(process.env.GIFTGLOW_E2E_PORT ?? 4180);
 /** The local fake of TikTok (test/servers/fakeTikTok.ts) that the server's hub signs with. */
 export const TIKTOK_PORT = Number(process.env.GIFTGLOW_E2E_TIKTOK_PORT ?? PORT + 11);
+/** Where the server keeps a sign key saved on the start page: out of the project's own file. */
+export const SIGN_KEY_FILE = 'test-results/e2e-sign-key';
 
 export default defineConfig({
   testDir: './e2e',
@@ -49,6 +51,7 @@ export default defineConfig({
       SIGN_API_URL: `http://127.0.0.1:${TIKTOK_PORT}`,
       SIGN_API_KEY: '',
       GIFTGLOW_TIKTOK_LOOKUP: 'sign-server',
+      GIFTGLOW_SIGN_KEY_FILE: SIGN_KEY_FILE,
     },
   },
 });

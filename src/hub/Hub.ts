@@ -33,7 +33,12 @@ export interface HubOptions {
 
 export type Verdict =
   | { ok: true; status: 202; forwarded: number; overlays: number }
-  | { ok: false; status: 400 | 401 | 403 | 413 | 429 | 503; reason: DropReason; detail: string };
+  | {
+      ok: false;
+      status: 400 | 401 | 403 | 413 | 429 | 500 | 503;
+      reason: DropReason;
+      detail: string;
+    };
 
 export type Refusal = Extract<Verdict, { ok: false }>;
 
@@ -72,13 +77,13 @@ export class Hub {
   /** May this WebSocket upgrade go on? `sender`: it showed the token. A wrong token is refused. */
   admit(request: HubRequest): { ok: true; sender: boolean } | Refusal {
     const foreign = originRefusal(request);
-    if (foreign) return this.#refuse(403, foreign, "only this computer's own pages and tools");
+    if (foreign) return this.refuse(403, foreign, "only this computer's own pages and tools");
     if (this.#clients.size >= this.#maxClients) {
-      return this.#refuse(503, 'full', `${this.#maxClients} clients already`);
+      return this.refuse(503, 'full', `${this.#maxClients} clients already`);
     }
     if (request.authorization === undefined) return { ok: true, sender: false };
     if (!sameToken(bearerOf(request.authorization), this.#token)) {
-      return this.#refuse(401, 'bad-token', 'the token does not match');
+      return this.refuse(401, 'bad-token', 'the token does not match');
     }
     return { ok: true, sender: true };
   }
@@ -95,29 +100,36 @@ export class Hub {
   /** A frame a connected client sent: forwarded only from a sender, only when it is good. */
   fromClient(client: HubClient, text: string): Verdict {
     const known = this.#clients.get(client);
-    if (!known?.sender) return this.#refuse(401, 'no-token', 'overlays only receive');
+    if (!known?.sender) return this.refuse(401, 'no-token', 'overlays only receive');
     return this.#forward(senderKey(client), text, client);
   }
 
   /** `POST /hub/events`: checks, in order, where it comes from, the token, size, rate and frame. */
   post(request: HubRequest, body: string | null): Verdict {
-    const foreign = originRefusal(request);
-    if (foreign) return this.#refuse(403, foreign, "only this computer's own pages and tools");
-    const shown = bearerOf(request.authorization);
-    if (shown === null) return this.#refuse(401, 'no-token', 'send Authorization: Bearer <token>');
-    if (!sameToken(shown, this.#token)) {
-      return this.#refuse(401, 'bad-token', 'the token does not match');
-    }
-    if (body === null) return this.#refuse(413, 'oversized', `body over ${this.#maxFrameChars}`);
+    const refused = this.authorize(request);
+    if (refused) return refused;
+    if (body === null) return this.refuse(413, 'oversized', `body over ${this.#maxFrameChars}`);
     return this.#forward(`post:${request.origin ?? 'tool'}`, body, null);
+  }
+
+  /** May this request change anything? This computer's own, with the token; else counted. */
+  authorize(request: HubRequest): Refusal | null {
+    const foreign = originRefusal(request);
+    if (foreign) return this.refuse(403, foreign, "only this computer's own pages and tools");
+    const shown = bearerOf(request.authorization);
+    if (shown === null) return this.refuse(401, 'no-token', 'send Authorization: Bearer <token>');
+    if (!sameToken(shown, this.#token)) {
+      return this.refuse(401, 'bad-token', 'the token does not match');
+    }
+    return null;
   }
 
   #forward(sender: string, text: string, from: HubClient | null): Verdict {
     const now = this.#clock();
     if (!this.#rate.take(sender, now))
-      return this.#refuse(429, 'rate', 'too many frames; slow down');
+      return this.refuse(429, 'rate', 'too many frames; slow down');
     const judged = judgeFrame(text, now, this.#maxFrameChars);
-    if (!judged.ok) return this.#refuse(400, judged.reason, judged.detail);
+    if (!judged.ok) return this.refuse(400, judged.reason, judged.detail);
     for (const client of this.#clients.keys()) {
       if (client === from) continue;
       try {
@@ -129,7 +141,8 @@ export class Hub {
     return { ok: true, status: 202, forwarded: judged.events, overlays: this.overlays };
   }
 
-  #refuse(status: Refusal['status'], reason: DropReason, detail: string): Refusal {
+  /** A refusal, counted: of these rules, or of a route around them (the sign key's). */
+  refuse(status: Refusal['status'], reason: DropReason, detail: string): Refusal {
     this.refusals.count(reason);
     return { ok: false, status, reason, detail };
   }

@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { Plugin } from 'vite';
 import { attachHub } from './hubServer.ts';
-import { tiktokLibrary } from './tiktok/tiktokLibrary.ts';
 import { tiktokLog } from './tiktok/tiktokLog.ts';
 import { tiktokSettings, type TikTokSettings } from './tiktok/tiktokSettings.ts';
 import { loadOrCreateToken, tokenPath } from './tokenFile.ts';
@@ -23,10 +22,8 @@ export function hubPlugin(root: string): Plugin {
     const settings = tiktokSettings(root);
     const server = attachHub(httpServer, {
       token,
-      tiktok: {
-        open: tiktokLibrary(settings),
-        observer: tiktokLog(log, () => Date.now()),
-      },
+      settings,
+      tiktok: { observer: tiktokLog(log, () => Date.now()) },
     });
     use(server.middleware as never);
     httpServer.once('listening', () => {
@@ -62,7 +59,12 @@ export function hubPlugin(root: string): Plugin {
 
 /** How TikTok is reached: the sign server and where its key comes from (never the key). */
 function tiktokLine(settings: TikTokSettings): string {
-  const key = settings.keyFrom ? `a key from ${settings.keyFrom}` : 'no key';
+  const { source, path } = settings.signKey;
+  const key = {
+    env: 'a key from SIGN_API_KEY',
+    file: `a key from ${path}`,
+    none: 'no key: one may be saved on the start page',
+  }[source];
   const lookup =
     settings.lookup === 'sign-server'
       ? 'rooms looked up at the sign server only'

@@ -5,6 +5,8 @@ import type { Hub } from './Hub.ts';
 import { originRefusal, tokenRequestAllowed } from './origin.ts';
 import { headerOf, pathOf, readBody, requestOf } from './readRequest.ts';
 import { answerOf, reply } from './reply.ts';
+import { signKeyRoute } from './signKeyRoute.ts';
+import type { SignKey } from './tiktok/SignKey.ts';
 import type { TikTokLinks } from './tiktok/TikTokLinks.ts';
 
 /**
@@ -17,11 +19,21 @@ type Next = (error?: unknown) => void;
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
 type Route = (req: IncomingMessage, res: ServerResponse) => void;
 
-export function hubRoutes(hub: Hub, tiktok: TikTokLinks, token: string): Middleware {
+/** What the routes answer for: the hub's rules, its TikTok connections, the token, the sign key. */
+export interface HubParts {
+  hub: Hub;
+  tiktok: TikTokLinks;
+  token: string;
+  signKey: SignKey;
+}
+
+export function hubRoutes(parts: HubParts): Middleware {
+  const { hub, token, signKey } = parts;
   const routes = new Map<string, Route>([
     [HUB_PATHS.events, (req, res) => void events(hub, req, res)],
     [HUB_PATHS.token, (req, res) => giveToken(hub, token, req, res)],
-    [HUB_PATHS.status, (req, res) => status(hub, tiktok, req, res)],
+    [HUB_PATHS.status, (req, res) => status(parts, req, res)],
+    [HUB_PATHS.signKey, (req, res) => void signKeyRoute(hub, signKey, req, res)],
     [HUB_PATHS.socket, (_req, res) => webSocketOnly(res)],
     [HUB_PATHS.tiktok, (_req, res) => webSocketOnly(res)],
   ]);
@@ -55,14 +67,15 @@ function giveToken(hub: Hub, token: string, req: IncomingMessage, res: ServerRes
 }
 
 /**
- * `GET /hub/status`: overlays, senders and refusals, and each TikTok connection's state (never the
- * sign key, never a detail), for this computer only.
+ * `GET /hub/status`: overlays, senders and refusals, each TikTok connection's state (never a
+ * detail) and where the sign key comes from (never the key), for this computer only.
  */
-function status(hub: Hub, tiktok: TikTokLinks, req: IncomingMessage, res: ServerResponse): void {
+function status(parts: HubParts, req: IncomingMessage, res: ServerResponse): void {
   const foreign = originRefusal(requestOf(req));
   if (foreign !== null) return reply(res, 403, { refused: foreign, detail: 'this computer only' });
-  const links = tiktok.states();
-  reply(res, 200, links.length > 0 ? { ...hub.status(), tiktok: links } : hub.status());
+  const links = parts.tiktok.states();
+  const answer = { ...parts.hub.status(), signKey: parts.signKey.source };
+  reply(res, 200, links.length > 0 ? { ...answer, tiktok: links } : answer);
 }
 
 /** `/hub` and `/hub/tiktok` asked for without an upgrade. */

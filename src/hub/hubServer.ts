@@ -5,7 +5,7 @@ import { attachHubSocket } from './hubSocket.ts';
 import { systemLinkTimers } from './tiktok/linkTimers.ts';
 import { tiktokLibrary } from './tiktok/tiktokLibrary.ts';
 import { TikTokLinks, type TikTokLinksOptions } from './tiktok/TikTokLinks.ts';
-import { tiktokSettings } from './tiktok/tiktokSettings.ts';
+import type { TikTokSettings } from './tiktok/tiktokSettings.ts';
 
 /**
  * The hub on the server that serves the pages (`npm start`): its WebSockets (hubSocket.ts), its
@@ -24,14 +24,17 @@ export interface HubServer {
 
 export interface HubServerOptions {
   token: string;
-  /** The TikTok connections' library port, clock and log (the environment's settings by default). */
+  /** The sign server, its key (the start page may save one) and the look-up (tiktokSettings.ts). */
+  settings: TikTokSettings;
+  /** The TikTok connections' port (the real library, with `settings`, by default), clock and log. */
   tiktok?: Partial<Omit<TikTokLinksOptions, 'refusals'>>;
 }
 
 export function attachHub(httpServer: Server, options: HubServerOptions): HubServer {
   const hub = new Hub({ token: options.token, clock: () => Date.now() });
+  const { settings } = options;
   const tiktok = new TikTokLinks({
-    open: tiktokLibrary(tiktokSettings(process.cwd())),
+    open: tiktokLibrary(settings),
     timers: systemLinkTimers,
     random: () => Math.random(),
     ...options.tiktok,
@@ -43,5 +46,6 @@ export function attachHub(httpServer: Server, options: HubServerOptions): HubSer
     tiktok.close();
   };
   httpServer.once('close', close);
-  return { hub, tiktok, middleware: hubRoutes(hub, tiktok, options.token), close };
+  const middleware = hubRoutes({ hub, tiktok, token: options.token, signKey: settings.signKey });
+  return { hub, tiktok, middleware, close };
 }

@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
-import type { EventsAnswer, StatusAnswer, TokenAnswer } from '../wire/hubAnswers.ts';
+import type { EventsAnswer, SignKeyAnswer, StatusAnswer, TokenAnswer } from '../wire/hubAnswers.ts';
 import type { Verdict } from './Hub.ts';
 
 /** Every answer of the hub's routes (src/wire/hubAnswers.ts; any refusal is an EventsAnswer). */
-type Answer = EventsAnswer | TokenAnswer | StatusAnswer;
+type Answer = EventsAnswer | TokenAnswer | StatusAnswer | SignKeyAnswer;
 
 /** Sends JSON no cache keeps and no browser sniffs as anything else; no CORS header, ever. */
 export function reply(res: ServerResponse, status: number, body: Answer): void {

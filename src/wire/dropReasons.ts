@@ -9,7 +9,8 @@ import { SESSION_DROP_REASONS } from '../core/session/sessionDrops.ts';
 export const DROP_REASONS = {
   // The frame gate of every socket (textFrame.ts) and of the hub.
   binary: 'a binary frame: only text frames are read',
-  oversized: 'a frame over 64 KiB of text, or a request body to the hub over 256 KB',
+  oversized:
+    'a frame over 64 KiB of text, or a request body to the hub over 256 KB (600 bytes for a sign key)',
   'not-json': 'a text frame (or a request body) that is not JSON',
   'handler-error': 'reading a frame threw (a bug): counted, and the connection stays open',
   // Protocol v1 and the platform mappings (TikTok, TikFinity, Twitch).
@@ -34,13 +35,16 @@ export const DROP_REASONS = {
   rate: 'more than 30 frames at once or 10 a second from one sender',
   full: 'a WebSocket beyond the 100 clients the hub serves at once',
   'send-failed': 'a frame the hub could not pass on to one of its clients',
-  method: 'a request to `/hub/events` that is not a POST',
+  method: 'a request to `/hub/events` or `/hub/tiktok/key` that is not a POST',
   upgrade: 'a plain request to `/hub` or `/hub/tiktok`, which are WebSocket URLs',
   // The hub's TikTok connections (src/hub/tiktok): `/hub/tiktok?user=<username>`.
   'bad-username': 'a request to `/hub/tiktok` whose `user` is not a TikTok username',
   'tiktok-full': 'a TikTok username beyond the 5 the hub connects at once, or a 21st page on one',
   'tiktok-error':
     'an unexpected error from the TikTok library: counted, and the connection goes on',
+  'bad-key':
+    'a sign key to save that is not one word of 8 to 256 printable ASCII characters, or a body that is not `{"key": ...}`',
+  'key-not-saved': 'a sign key the hub could not write to its file (or could not forget)',
 } as const satisfies Record<string, string>;
 
 export type DropReason = keyof typeof DROP_REASONS;

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { DROP_REASON_CODES } from './dropReasons.ts';
+import { SIGN_KEY_SOURCES } from './signKey.ts';
 import { TIKTOK_STATES } from './tiktokLive.ts';
 
 /**
@@ -24,11 +25,19 @@ export const statusAnswer = z.object({
   refused: z.record(z.string(), count),
   /** The hub's TikTok connections (only when there is one): whose, and how each stands. */
   tiktok: z.optional(z.array(z.object({ username: z.string(), state: z.enum(TIKTOK_STATES) }))),
+  /** Where the sign key comes from, never the key (an npm start older than the field: absent). */
+  signKey: z.optional(z.enum(SIGN_KEY_SOURCES)),
+});
+/** 200 from `POST /hub/tiktok/key`: what was done, and where the key in use now comes from. */
+export const signKeyAnswer = z.object({
+  done: z.enum(['saved', 'forgotten']),
+  signKey: z.enum(SIGN_KEY_SOURCES),
 });
 
 export type EventsAnswer = z.output<typeof eventsAnswer>;
 export type TokenAnswer = z.output<typeof tokenAnswer>;
 export type StatusAnswer = z.output<typeof statusAnswer>;
+export type SignKeyAnswer = z.output<typeof signKeyAnswer>;
 
 /** An answer's body read with its schema: the data, or null (not JSON, or not this answer). */
 export function readAnswer<S extends z.core.$ZodType>(schema: S, text: string): z.output<S> | null {

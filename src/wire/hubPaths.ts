@@ -14,4 +14,6 @@ export const HUB_PATHS = {
   status: '/hub/status',
   /** WebSocket `?user=<username>`: one TikTok LIVE's events and states (tiktokLive.ts). */
   tiktok: '/hub/tiktok',
+  /** POST `{ key }` (or `{ key: null }`) with the token: the start page keeps the sign key. */
+  signKey: '/hub/tiktok/key',
 } as const;

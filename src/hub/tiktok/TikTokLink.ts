@@ -14,7 +14,6 @@ import {
   type SessionListener,
   type TikTokPort,
 } from './tiktokPort.ts';
-import { SIGN_KEY_FILE } from './tiktokSettings.ts';
 import { withDeadline } from './withDeadline.ts';
 
 /**
@@ -207,7 +206,7 @@ export class TikTokLink {
         return this.#wait('rate-limited', `${f.detail}; a sign key raises the limit`, delay);
       }
       case 'needs-key': {
-        const where = `SIGN_API_KEY or a ${SIGN_KEY_FILE} file`;
+        const where = 'a key on the start page, or SIGN_API_KEY';
         return this.#wait('sign-unreachable', `${f.detail} (${where}); ${TIKFINITY}`, t.needsKeyMs);
       }
       case 'blocked': {

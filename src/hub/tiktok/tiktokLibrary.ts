@@ -9,7 +9,7 @@ import {
   type SessionListener,
   type TikTokPort,
 } from './tiktokPort.ts';
-import type { TikTokSettings } from './tiktokSettings.ts';
+import type { Lookup, TikTokSettings } from './tiktokSettings.ts';
 
 /**
  * The one file in src/ that reaches tiktok-live-connector 2.5 and its Euler Stream client
@@ -22,6 +22,8 @@ import type { TikTokSettings } from './tiktokSettings.ts';
 type Library = typeof import('tiktok-live-connector');
 type Sdk = typeof import('tiktok-live-api-sdk');
 type EulerClient = InstanceType<Sdk['default']>;
+/** The sign server's client, and the key it was made with (null: anonymous). */
+type Signer = { key: string | null; euler: EulerClient };
 
 export interface LibraryOptions {
   /** The sign server's answer is awaited this long (the library itself waits forever). */
@@ -48,39 +50,58 @@ function load(): Promise<[Library, Sdk]> {
 export function tiktokLibrary(settings: TikTokSettings, options: LibraryOptions = {}): OpenTikTok {
   return async (username) => {
     const [library, sdk] = await load();
-    const euler = new sdk.default({
-      basePath: settings.signUrl,
-      ...(settings.signKey ? { apiKey: settings.signKey } : {}),
-      // Replaces the client's defaults whole: keep validateStatus, or a 429 would not be read,
-      // and the User-Agent the library's own client sends.
-      baseOptions: {
-        timeout: options.signTimeoutMs ?? 15_000,
-        validateStatus: () => true,
-        headers: { 'User-Agent': `tiktok-live-connector/${library.VERSION} ${process.platform}` },
-      },
-    });
-    return new LibraryPort(library, euler, username, settings);
+    let signer: Signer | null = null;
+    // Asked at each attempt: a key saved on the start page meanwhile makes a new client.
+    const signerNow = () => {
+      const key = settings.signKey.current();
+      if (signer?.key !== key)
+        signer = { key, euler: eulerClient(library, sdk, settings, key, options) };
+      return signer;
+    };
+    return new LibraryPort(library, signerNow, username, settings.lookup);
   };
+}
+
+function eulerClient(
+  library: Library,
+  sdk: Sdk,
+  settings: TikTokSettings,
+  key: string | null,
+  options: LibraryOptions,
+): EulerClient {
+  return new sdk.default({
+    basePath: settings.signUrl,
+    ...(key ? { apiKey: key } : {}),
+    // Replaces the client's defaults whole: keep validateStatus, or a 429 would not be read,
+    // and the User-Agent the library's own client sends.
+    baseOptions: {
+      timeout: options.signTimeoutMs ?? 15_000,
+      validateStatus: () => true,
+      headers: { 'User-Agent': `tiktok-live-connector/${library.VERSION} ${process.platform}` },
+    },
+  });
 }
 
 class LibraryPort implements TikTokPort {
   readonly lookupCostsSign: boolean;
   readonly #library: Library;
-  readonly #euler: EulerClient;
+  readonly #signerNow: () => Signer;
   readonly #username: string;
-  readonly #secret: string | null;
+  /** The client of this attempt: made again by check(), which starts each one. */
+  #signer: Signer;
   /** The room the last sign-server look-up named (connect() then skips its own look-up). */
   #roomId: string | null = null;
 
-  constructor(library: Library, euler: EulerClient, username: string, settings: TikTokSettings) {
+  constructor(library: Library, signerNow: () => Signer, username: string, lookup: Lookup) {
     this.#library = library;
-    this.#euler = euler;
+    this.#signerNow = signerNow;
+    this.#signer = signerNow();
     this.#username = username;
-    this.#secret = settings.signKey;
-    this.lookupCostsSign = settings.lookup === 'sign-server';
+    this.lookupCostsSign = lookup === 'sign-server';
   }
 
   async check(): Promise<Check> {
+    this.#signer = this.#signerNow();
     if (this.lookupCostsSign) return this.#checkAtSignServer();
     // Scrapes tiktok.com first (no sign request), then TikTok's API, then the sign server.
     try {
@@ -97,12 +118,14 @@ class LibraryPort implements TikTokPort {
    */
   async #checkAtSignServer(): Promise<Check> {
     try {
-      const answer = readRoomIdAnswer(await this.#euler.anchors.retrieveRoomId(this.#username));
+      const answer = readRoomIdAnswer(
+        await this.#signer.euler.anchors.retrieveRoomId(this.#username),
+      );
       if (!answer.ok) return answer;
       this.#roomId = answer.roomId;
       return { ok: true, live: answer.live };
     } catch (error) {
-      return failure('sign-unreachable', shortText(error, this.#secret));
+      return failure('sign-unreachable', shortText(error, this.#signer.key));
     }
   }
 
@@ -126,7 +149,7 @@ class LibraryPort implements TikTokPort {
     on('error', (data: { info?: unknown; exception?: unknown }) => {
       const info = String(data?.info ?? '');
       if (!ANSWERED.test(info))
-        listener.error(`${info}: ${shortText(data?.exception, this.#secret)}`);
+        listener.error(`${info}: ${shortText(data?.exception, this.#signer.key)}`);
     });
     const close = () => {
       open = false;
@@ -145,12 +168,12 @@ class LibraryPort implements TikTokPort {
     return new this.#library.TikTokLiveConnection(this.#username, {
       // Liveness is checked first (check()); room info would be one more request to TikTok.
       fetchRoomInfoOnConnect: false,
-      eulerApiInstance: this.#euler,
+      eulerApiInstance: this.#signer.euler,
     });
   }
 
   #failure(error: unknown) {
-    return classifyError(error, this.#library, this.#secret);
+    return classifyError(error, this.#library, this.#signer.key);
   }
 }
 

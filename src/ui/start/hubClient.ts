@@ -1,17 +1,20 @@
 import {
   eventsAnswer,
   readAnswer,
+  signKeyAnswer,
   statusAnswer,
   tokenAnswer,
   type StatusAnswer,
 } from '../../wire/hubAnswers';
 import { HUB_PATHS } from '../../wire/hubPaths';
 import type { ProtocolFrame } from '../../wire/protocol';
+import type { SignKeyRequest, SignKeySource } from '../../wire/signKey';
 import type { ScheduledFrame } from './testAlerts';
 
 /**
  * The start page's side of the hub (src/hub): the token from a same-origin fetch (never in a URL),
- * test frames sent with it, and how many overlays listen. Every answer is read with its schema
+ * test frames and the sign key sent with it (in a POST body, never a URL), and how many overlays
+ * listen. Every answer is read with its schema
  * (src/wire/hubAnswers.ts) and is data, never a throw: a start page served without the hub (npm run
  * build + another server) just says so, and so does an answer that is not the hub's.
  */
@@ -21,6 +24,9 @@ export type HubStatus =
   ({ reachable: true } & StatusAnswer) | { reachable: false; why: 'absent' | 'unexpected' };
 
 export type SendResult = { ok: true; overlays: number } | { ok: false; why: string };
+/** The sign key kept or forgotten: where the key in use comes from now (SIGN_API_KEY wins). */
+export type KeyResult = { ok: true; signKey: SignKeySource } | { ok: false; why: string };
+type Posted = { ok: true; status: number; text: string } | { ok: false; why: string };
 
 const NO_HUB = 'no hub here: run npm start and open its start page';
 const UNEXPECTED = 'the hub answered something unexpected: run npm start and open its start page';
@@ -45,23 +51,23 @@ export class HubClient {
   }
 
   async send(frame: ProtocolFrame): Promise<SendResult> {
-    const token = await this.#tokenOnce();
-    if ('why' in token) return { ok: false, why: token.why };
-    try {
-      const res = await fetch(this.#url(HUB_PATHS.events), {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(frame),
-      });
-      const answer = readAnswer(eventsAnswer, await res.text());
-      if (res.ok && answer && 'forwarded' in answer) return { ok: true, overlays: answer.overlays };
-      if (!res.ok && answer && 'refused' in answer) {
-        return { ok: false, why: `refused (${answer.refused}): ${answer.detail}` };
-      }
-      return { ok: false, why: `${UNEXPECTED} (HTTP ${res.status})` };
-    } catch (error) {
-      return { ok: false, why: `the hub did not answer: ${String(error)}` };
+    const posted = await this.#post(HUB_PATHS.events, frame);
+    if (!posted.ok) return posted;
+    const answer = readAnswer(eventsAnswer, posted.text);
+    if (isOk(posted.status) && answer && 'forwarded' in answer) {
+      return { ok: true, overlays: answer.overlays };
     }
+    return notDone(posted);
+  }
+
+  /** Asks the hub to keep `key` (null: to forget the one kept). */
+  async saveSignKey(key: string | null): Promise<KeyResult> {
+    const body: SignKeyRequest = { key };
+    const posted = await this.#post(HUB_PATHS.signKey, body);
+    if (!posted.ok) return posted;
+    const answer = readAnswer(signKeyAnswer, posted.text);
+    if (isOk(posted.status) && answer) return { ok: true, signKey: answer.signKey };
+    return notDone(posted);
   }
 
   /** Sends a schedule (a Rose streak climbs over a few frames); returns the stop. */
@@ -74,6 +80,22 @@ export class HubClient {
       }, item.afterMs),
     );
     return () => timers.forEach(clearTimeout);
+  }
+
+  /** POSTs `body` as JSON with the token: what the hub answered, or why nothing was. */
+  async #post(route: string, body: unknown): Promise<Posted> {
+    const token = await this.#tokenOnce();
+    if ('why' in token) return { ok: false, why: token.why };
+    try {
+      const res = await fetch(this.#url(route), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { ok: true, status: res.status, text: await res.text() };
+    } catch (error) {
+      return { ok: false, why: `the hub did not answer: ${String(error)}` };
+    }
   }
 
   #url(route: string): string {
@@ -90,4 +112,15 @@ export class HubClient {
       .catch(() => ({ why: NO_HUB }));
     return this.#token;
   }
+}
+
+const isOk = (status: number) => status >= 200 && status < 300;
+
+/** Why an answer is not what was asked for: the hub's refusal, or not the hub's answer at all. */
+function notDone(posted: { status: number; text: string }): { ok: false; why: string } {
+  const answer = readAnswer(eventsAnswer, posted.text);
+  if (!isOk(posted.status) && answer && 'refused' in answer) {
+    return { ok: false, why: `refused (${answer.refused}): ${answer.detail}` };
+  }
+  return { ok: false, why: `${UNEXPECTED} (HTTP ${posted.status})` };
 }

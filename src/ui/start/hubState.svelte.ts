@@ -10,12 +10,13 @@ export class HubState {
   result = $state('');
   sending = $state<TestKind | null>(null);
 
-  readonly #client: HubClient;
+  /** The hub's routes, with the token once asked for (the sign key's field uses it too). */
+  readonly client: HubClient;
   readonly #clock: () => number;
   readonly #stops = new Set<() => void>();
 
   constructor(pageHref: string, clock: () => number) {
-    this.#client = new HubClient(pageHref);
+    this.client = new HubClient(pageHref);
     this.#clock = clock;
   }
 
@@ -24,7 +25,7 @@ export class HubState {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
-      const status = await this.#client.status();
+      const status = await this.client.status();
       if (stopped) return;
       this.status = status;
       timer = setTimeout(() => void poll(), POLL_MS);
@@ -42,7 +43,7 @@ export class HubState {
     const label = TEST_ALERTS.find((t) => t.kind === kind)?.label ?? kind;
     this.sending = kind;
     this.result = `Sending ${label}…`;
-    const stop = this.#client.play(testAlert(kind, this.#clock()), (sent) => {
+    const stop = this.client.play(testAlert(kind, this.#clock()), (sent) => {
       this.#stops.delete(stop);
       if (this.sending === kind) this.sending = null;
       this.result = sent.ok

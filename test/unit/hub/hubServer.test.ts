@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attachHub, type HubServer } from '../../../src/hub/hubServer';
 import { eventsAnswer, readAnswer, statusAnswer, tokenAnswer } from '../../../src/wire/hubAnswers';
+import { tempSignKey } from './tiktokDoubles';
 import { wsClient } from './wsClient';
 
 /** The hub's thin glue on a real HTTP server: upgrades, who may send, what each client hears. */
@@ -18,7 +19,12 @@ async function serve(): Promise<{ port: number; hub: HubServer }> {
   const server: Server = createServer((req, res) => {
     hub.middleware(req, res, () => res.writeHead(404).end());
   });
-  const hub = attachHub(server, { token: TOKEN });
+  const settings = {
+    signUrl: 'http://127.0.0.1:9',
+    signKey: tempSignKey(),
+    lookup: 'tiktok' as const,
+  };
+  const hub = attachHub(server, { token: TOKEN, settings });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   open.push({ close: () => server.close() }, hub);
   return { port: (server.address() as AddressInfo).port, hub };
@@ -73,7 +79,12 @@ describe('the hub on a server', () => {
     const { port } = await serve();
     const base = `http://127.0.0.1:${port}/hub`;
     const status = await (await fetch(`${base}/status`)).text();
-    expect(readAnswer(statusAnswer, status)).toEqual({ overlays: 0, senders: 0, refused: {} });
+    expect(readAnswer(statusAnswer, status)).toEqual({
+      overlays: 0,
+      senders: 0,
+      refused: {},
+      signKey: 'none',
+    });
     const tool = await fetch(`${base}/token`);
     expect(tool.status).toBe(403);
     expect(readAnswer(eventsAnswer, await tool.text())).toMatchObject({ refused: 'token-request' });

@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LinkTimers } from '../../../src/hub/tiktok/linkTimers';
+import { SignKey } from '../../../src/hub/tiktok/SignKey';
 import { ManualTimers } from '../feeds/manualTimers';
 import type { LinkStatus } from '../../../src/hub/tiktok/TikTokLink';
 import type {
@@ -20,6 +24,11 @@ export class ManualLinkTimers extends ManualTimers implements LinkTimers {
     const handle = this.setTimeout(run, ms);
     return () => this.clearTimeout(handle);
   };
+}
+
+/** A sign key kept in a fresh temp folder (none there yet); `fromEnv` plays SIGN_API_KEY. */
+export function tempSignKey(fromEnv?: string): SignKey {
+  return new SignKey(join(mkdtempSync(join(tmpdir(), 'giftglow-key-')), 'sign-key'), fromEnv);
 }
 
 type Scripted<T> = T | 'hang';

@@ -4,12 +4,13 @@ import { Refusals } from '../../../src/hub/Refusals';
 import { tiktokLibrary } from '../../../src/hub/tiktok/tiktokLibrary';
 import { TikTokLinks } from '../../../src/hub/tiktok/TikTokLinks';
 import { tiktokLog } from '../../../src/hub/tiktok/tiktokLog';
+import type { SignKey } from '../../../src/hub/tiktok/SignKey';
 import type { Lookup, TikTokSettings } from '../../../src/hub/tiktok/tiktokSettings';
 import { readTikTokStatus } from '../../../src/wire/tiktokLive';
 import { LION, ROSE } from '../../fixtures/feeds/tiktok/connector';
 import { startFakeTikTok, type FakeTikTok, type SignAnswer } from '../../servers/fakeTikTok';
 import { follow, gift, like, streamEnd, subNotify } from '../../servers/tiktokMessages';
-import { ManualLinkTimers } from './tiktokDoubles';
+import { ManualLinkTimers, tempSignKey } from './tiktokDoubles';
 
 /**
  * The hub's TikTok connections with the real tiktok-live-connector 2.5 (through tiktokLibrary.ts,
@@ -32,11 +33,10 @@ afterEach(async () => {
   await fake.close();
 });
 
-function hub(options: { username?: string; signKey?: string; lookup?: Lookup } = {}) {
+function hub(options: { username?: string; key?: SignKey; lookup?: Lookup } = {}) {
   const settings: TikTokSettings = {
     signUrl: fake.signUrl,
-    signKey: options.signKey ?? null,
-    keyFrom: null,
+    signKey: options.key ?? tempSignKey(),
     lookup: options.lookup ?? 'sign-server',
   };
   const timers = new ManualLinkTimers();
@@ -199,11 +199,26 @@ describe('the hub connected to TikTok LIVE by the real library', () => {
   });
 
   it('shows the sign key to the sign server only: never in a frame, a status or the log', async () => {
-    const { reach, got, lines, dropAndRetry } = hub({ signKey: KEY });
+    const { reach, got, lines, dropAndRetry } = hub({ key: tempSignKey(KEY) });
     await dropAndRetry(402);
     await reach('sign-unreachable');
     expect(fake.apiKeys).toEqual([KEY, KEY, KEY, KEY]);
     expect(fake.signRequests.every((url) => !url.search.includes(KEY))).toBe(true);
+    expect(JSON.stringify([got, lines, links?.states()])).not.toContain(KEY);
+  });
+  it('signs with a key saved while connected from the next attempt on, and anonymously once it is forgotten', async () => {
+    const key = tempSignKey();
+    const { reach, got, lines, dropAndRetry } = hub({ key });
+    await reach('live');
+    expect(fake.apiKeys).toEqual([undefined, undefined]);
+    expect(key.save(KEY)).toEqual({ ok: true, source: 'file' });
+    await dropAndRetry('ok');
+    await reach('live');
+    expect(fake.apiKeys).toEqual([undefined, undefined, KEY, KEY]);
+    expect(key.save(null)).toEqual({ ok: true, source: 'none' });
+    await dropAndRetry('ok');
+    await reach('live');
+    expect(fake.apiKeys.slice(4)).toEqual([undefined, undefined]);
     expect(JSON.stringify([got, lines, links?.states()])).not.toContain(KEY);
   });
 });

@@ -2,14 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { attachHub, type HubServer } from '../../../src/hub/hubServer';
-import { tiktokLibrary } from '../../../src/hub/tiktok/tiktokLibrary';
 import type { TikTokSettings } from '../../../src/hub/tiktok/tiktokSettings';
 import { eventsAnswer, readAnswer, statusAnswer } from '../../../src/wire/hubAnswers';
 import { readTikTokStatus } from '../../../src/wire/tiktokLive';
 import { LION } from '../../fixtures/feeds/tiktok/connector';
 import { startFakeTikTok, type FakeTikTok } from '../../servers/fakeTikTok';
 import { gift } from '../../servers/tiktokMessages';
-import { ManualLinkTimers } from './tiktokDoubles';
+import { ManualLinkTimers, tempSignKey } from './tiktokDoubles';
 import { wsClient } from './wsClient';
 
 /**
@@ -38,13 +37,13 @@ async function serve(): Promise<{ port: number; hub: HubServer; timers: ManualLi
   });
   const settings: TikTokSettings = {
     signUrl: fake.signUrl,
-    signKey: KEY,
-    keyFrom: null,
+    signKey: tempSignKey(KEY),
     lookup: 'sign-server',
   };
   const hub = attachHub(server, {
     token: TOKEN,
-    tiktok: { open: tiktokLibrary(settings), timers, random: () => 0.5 },
+    settings,
+    tiktok: { timers, random: () => 0.5 },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   open.push({ close: () => server.close() }, hub);
@@ -105,6 +104,7 @@ describe('the /hub/tiktok route', () => {
     });
     const answer = await status(port);
     expect(answer?.tiktok).toEqual([{ username: 'giftglowtest', state: 'live' }]);
+    expect(answer?.signKey).toBe('env');
     expect(JSON.stringify([answer, page.got])).not.toContain(KEY);
   });
 

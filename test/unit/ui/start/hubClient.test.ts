@@ -93,3 +93,38 @@ describe('the start page sending a test', () => {
     expect(await client().send(frame)).toMatchObject({ ok: false, why: /did not answer/ });
   });
 });
+
+describe('the start page keeping the sign key', () => {
+  const KEY = 'euler_a2VlcF9tZV9zYWZl';
+
+  it('tells where the key in use comes from, never the key', async () => {
+    serve({
+      '/hub/token': token,
+      '/hub/tiktok/key': () => json(200, { done: 'saved', signKey: 'file' }),
+    });
+    expect(await client().saveSignKey(KEY)).toEqual({ ok: true, signKey: 'file' });
+    serve({
+      '/hub/token': token,
+      '/hub/tiktok/key': () => json(200, { done: 'forgotten', signKey: 'env' }),
+    });
+    expect(await client().saveSignKey(null)).toEqual({ ok: true, signKey: 'env' });
+  });
+
+  it('says why not: refused, no hub, or an answer that is not the hub’s', async () => {
+    serve({
+      '/hub/token': token,
+      '/hub/tiktok/key': () => json(500, { refused: 'key-not-saved', detail: 'not writable' }),
+    });
+    expect(await client().saveSignKey(KEY)).toEqual({
+      ok: false,
+      why: 'refused (key-not-saved): not writable',
+    });
+    serve({});
+    expect(await client().saveSignKey(KEY)).toMatchObject({ ok: false, why: /^no hub here/ });
+    serve({ '/hub/token': token, '/hub/tiktok/key': () => json(200, { saved: true }) });
+    expect(await client().saveSignKey(KEY)).toMatchObject({
+      ok: false,
+      why: /unexpected.*HTTP 200/,
+    });
+  });
+});
