@@ -22,7 +22,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -33,7 +33,7 @@ import { DEFAULT_SCALE } from '../../src/core/event/value';
 import { mapTikFinityJson } from '../../src/feeds/tiktok/tikfinityFeed';
 import type { MapResult } from '../../src/wire/mapResult';
 import { everyoneOnce, stream, take } from './coreFrames';
-import { cpuModel, git } from './machine';
+import { git, nodeHost } from './machine';
 
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc') as () => void;
@@ -311,12 +311,7 @@ const result = {
   baselineMapping,
   /** 1, 5 and 15 minute load averages when the bench started and ended (2 cores). */
   loadAverage: { start: round2(loadBefore), end: round2(loadavg()) },
-  node: process.version,
-  nproc: availableParallelism(),
-  cpu: cpuModel(),
-  gc: process.execArgv.includes('--single-threaded-gc')
-    ? 'single-threaded: one core, collection included'
-    : "default: the collector's helper threads run on other cores (their CPU time is counted)",
+  ...nodeHost(),
   target: TARGET.text,
   verdict,
   rates,

@@ -1,6 +1,6 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 
 /** What both benches record about where they ran, and the seeded random they share. */
 
@@ -26,6 +26,18 @@ export function cpuModel(): string {
     // not Linux
   }
   return cpus()[0]?.model ?? 'unknown';
+}
+
+/** What a Node bench (core.ts, tiktok.ts) records of where it ran, the collector's threads included. */
+export function nodeHost() {
+  return {
+    node: process.version,
+    nproc: availableParallelism(),
+    cpu: cpuModel(),
+    gc: process.execArgv.includes('--single-threaded-gc')
+      ? 'single-threaded: one core, collection included'
+      : "default: the collector's helper threads run on other cores (their CPU time is counted)",
+  };
 }
 
 /** xorshift32: small, fast, the same frames every run. */
