@@ -23,9 +23,10 @@
  * process runs with --single-threaded-gc. Writes bench-results/tiktok.json; ~2 minutes.
  */
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import EulerStreamApiClient from 'tiktok-live-api-sdk';
 import { TikTokLiveConnection, WebcastEvent } from 'tiktok-live-connector';
@@ -34,7 +35,7 @@ import { DEFAULT_SCALE } from '../../src/core/event/value';
 import { mapTikFinityJson } from '../../src/feeds/tiktok/tikfinityFeed';
 import { attachHub } from '../../src/hub/hubServer';
 import { eventFrame } from '../../src/hub/tiktok/eventFrame';
-import { tiktokLibrary } from '../../src/hub/tiktok/tiktokLibrary';
+import { SignKey } from '../../src/hub/tiktok/SignKey';
 import { readTikTokStatus } from '../../src/wire/tiktokLive';
 import { clockMs, collector, forkChild, type BenchChild } from './benchChild';
 import { git, nodeHost } from './machine';
@@ -67,9 +68,14 @@ const { signUrl, username, roomId } = await fake.ask<
 const server: Server = createServer((req, res) => {
   hub.middleware(req, res, () => res.writeHead(404).end());
 });
+// No key: a key file of a temporary folder that stays empty (the bench signs anonymously).
+const signKey = new SignKey(
+  join(mkdtempSync(join(tmpdir(), 'giftglow-bench-')), 'sign-key'),
+  undefined,
+);
 const hub = attachHub(server, {
   token: 'b'.repeat(43),
-  tiktok: { open: tiktokLibrary({ signUrl, signKey: null, keyFrom: null, lookup: 'sign-server' }) },
+  settings: { signUrl, signKey, lookup: 'sign-server' },
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const hubUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/hub`;
