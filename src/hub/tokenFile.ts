@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readSecret, writeSecret } from './secretFile.ts';
 import { isToken, makeToken } from './token.ts';
 
 /** Where the token lives: GIFTGLOW_TOKEN_FILE, else `.giftglow-token` in the project (git-ignored). */
@@ -13,16 +13,11 @@ export function tokenPath(root: string, env: NodeJS.ProcessEnv = process.env): s
  * cannot be written (a read-only checkout), the token lives as long as the server: `kept` is false.
  */
 export function loadOrCreateToken(path: string): { token: string; kept: boolean } {
-  try {
-    const kept = readFileSync(path, 'utf8').trim();
-    if (isToken(kept)) return { token: kept, kept: true };
-  } catch {
-    // No file yet: make one below.
-  }
+  const kept = readSecret(path, isToken);
+  if (kept !== null) return { token: kept, kept: true };
   const token = makeToken((n) => randomBytes(n));
   try {
-    writeFileSync(path, token + '\n', { mode: 0o600 });
-    chmodSync(path, 0o600);
+    writeSecret(path, token);
     return { token, kept: true };
   } catch {
     return { token, kept: false };

@@ -1,5 +1,6 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readSecret, writeSecret } from '../secretFile.ts';
 import { isSignKey, type SignKeySource } from '../../wire/signKey.ts';
 
 /**
@@ -27,7 +28,7 @@ export class SignKey {
   constructor(path: string, fromEnv: string | undefined) {
     this.path = path;
     this.#fromEnv = fromEnv?.trim() || null;
-    this.#fromFile = readSignKey(path);
+    this.#fromFile = readSecret(path, isSignKey);
   }
 
   /** The key to sign with now, or null (anonymous, rate-limited). */
@@ -46,19 +47,10 @@ export class SignKey {
    * key or the new one, never half of one. The detail of a failure names the file, never the key.
    */
   save(key: string | null): SaveResult {
-    const temp = `${this.path}.${process.pid}.tmp`;
     try {
-      if (key === null) {
-        rmSync(this.path, { force: true });
-      } else {
-        mkdirSync(dirname(this.path), { recursive: true });
-        writeFileSync(temp, key + '\n', { mode: 0o600 });
-        // A temp file left by a crash keeps its old mode when written again.
-        chmodSync(temp, 0o600);
-        renameSync(temp, this.path);
-      }
+      if (key === null) rmSync(this.path, { force: true });
+      else writeSecret(this.path, key);
     } catch (error) {
-      removeQuietly(temp);
       const code = (error as NodeJS.ErrnoException).code ?? 'an error';
       return {
         ok: false,
@@ -67,23 +59,5 @@ export class SignKey {
     }
     this.#fromFile = key;
     return { ok: true, source: this.source };
-  }
-}
-
-/** The key kept in `path`, or null (no file, or not a key). */
-function readSignKey(path: string): string | null {
-  try {
-    const key = readFileSync(path, 'utf8').trim();
-    return isSignKey(key) ? key : null;
-  } catch {
-    return null;
-  }
-}
-
-function removeQuietly(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    // Nothing there to remove, or nothing more to do about it.
   }
 }
