@@ -82,7 +82,14 @@ describe('the /hub/tiktok route', () => {
     const { port, hub } = await serve();
     const foreign = listen(port, 'giftglowtest', { Origin: 'https://evil.test' });
     await expect(foreign.ready).rejects.toThrow('403');
-    expect(hub.hub.refusals.byReason()).toEqual({ 'foreign-origin': 1 });
+    // A DNS-rebinding page arrives under its own host name, with a matching Origin.
+    const rebound = listen(port, 'giftglowtest', {
+      Host: `evil.test:${port}`,
+      Origin: `http://evil.test:${port}`,
+    });
+    await expect(rebound.ready).rejects.toThrow('403');
+    expect(hub.hub.refusals.byReason()).toEqual({ 'foreign-origin': 1, 'foreign-host': 1 });
+    expect(fake.lookupRequests).toEqual([]);
     const plain = await fetch(`http://127.0.0.1:${port}/hub/tiktok?user=giftglowtest`);
     expect(plain.status).toBe(426);
     expect(readAnswer(eventsAnswer, await plain.text())).toMatchObject({ refused: 'upgrade' });
