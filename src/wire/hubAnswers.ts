@@ -2,6 +2,9 @@ import { z } from 'zod/mini';
 import { DROP_REASON_CODES } from './dropReasons.ts';
 import { SIGN_KEY_SOURCES } from './signKey.ts';
 import { TIKTOK_STATES } from './tiktokLive.ts';
+import { MEDIA_TYPES, type MediaType } from './mediaFiles.ts';
+
+const MEDIA_TYPE_NAMES = Object.keys(MEDIA_TYPES) as [MediaType, ...MediaType[]];
 
 /**
  * What the local hub's routes (hubPaths.ts) answer, as both ends see it: src/hub builds its answers
@@ -34,10 +37,27 @@ export const signKeyAnswer = z.object({
   signKey: z.enum(SIGN_KEY_SOURCES),
 });
 
+/** GET `/hub/media`: the folder's files (name, bytes, type as sniffed) and where it is on disk. */
+export const mediaAnswer = z.object({
+  folder: z.string(),
+  files: z.array(z.object({ name: z.string(), size: count, type: z.enum(MEDIA_TYPE_NAMES) })),
+});
+/** 200 from a POST or DELETE on `/hub/media`. */
+export const mediaDoneAnswer = z.object({ done: z.enum(['saved', 'deleted']), name: z.string() });
+/** 200 from `PUT /hub/rules`: saved, with the problems of rules that will be skipped. */
+export const rulesSavedAnswer = z.object({
+  done: z.literal('saved'),
+  rules: count,
+  problems: z.array(z.string()),
+});
+
 export type EventsAnswer = z.output<typeof eventsAnswer>;
 export type TokenAnswer = z.output<typeof tokenAnswer>;
 export type StatusAnswer = z.output<typeof statusAnswer>;
 export type SignKeyAnswer = z.output<typeof signKeyAnswer>;
+export type MediaAnswer = z.output<typeof mediaAnswer>;
+export type MediaDoneAnswer = z.output<typeof mediaDoneAnswer>;
+export type RulesSavedAnswer = z.output<typeof rulesSavedAnswer>;
 
 /** An answer's body read with its schema: the data, or null (not JSON, or not this answer). */
 export function readAnswer<S extends z.core.$ZodType>(schema: S, text: string): z.output<S> | null {

@@ -16,4 +16,16 @@ export const HUB_PATHS = {
   tiktok: '/hub/tiktok',
   /** POST `{ key }` (or `{ key: null }`) with the token: the start page keeps the sign key. */
   signKey: '/hub/tiktok/key',
+  /**
+   * GET the media folder's files; POST `?name=<file>` (the file's bytes) or DELETE `?name=` with
+   * the token: the start page's uploads (mediaFiles.ts says what a file may be).
+   */
+  media: '/hub/media',
+  /** GET `/media/<name>`: a file of the media folder, for the overlays and the start page. */
+  mediaFiles: '/media/',
+  /**
+   * GET the saved alert rules (core/rules); PUT them with the token; a WebSocket here receives
+   * the rules now and after every change, so an open overlay picks an edit up with no refresh.
+   */
+  rules: '/hub/rules',
 } as const;

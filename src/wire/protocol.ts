@@ -9,7 +9,7 @@ import {
 } from '../core/event/events.ts';
 import { bitPoints, giftPoints, subPoints, type ValueScale } from '../core/event/value.ts';
 import { amount, idString, MAX_AMOUNT, millis, TEXT_MAX } from './fields.ts';
-import { describeIssues } from './zodIssues.ts';
+import { describeIssues } from '../core/zodIssues.ts';
 import { drop, emit, type MapResult } from './mapResult.ts';
 
 /**

@@ -8,6 +8,7 @@ import {
   type Tier,
 } from './tiers';
 import { RecentMap } from '../RecentMap';
+import type { RuleThen } from '../rules/ruleFormat';
 import { momentsValue, PendingSummary, type Summary } from './summary';
 
 export interface QueueOptions {
@@ -39,6 +40,11 @@ export interface Alert {
   /** Coalesced moments of one gifter (empty for a summary); a live combo updates in place. */
   readonly moments: Moment[];
   readonly summary: Summary | null;
+  /**
+   * What the first matching alert rule decided (core/rules): media, sound, text, effect, length.
+   * `{}` when no rule matched: the alert is shown as it always was.
+   */
+  look: RuleThen;
   readonly startedAt: number;
   endsAt: number;
 }
@@ -214,6 +220,7 @@ export class AlertQueue {
         tier,
         moments: [],
         summary: summary.snapshot(),
+        look: {},
         startedAt: now,
         endsAt: now + length,
       });
@@ -239,6 +246,7 @@ export class AlertQueue {
       tier,
       moments: entry.moments,
       summary: null,
+      look: {},
       startedAt: now,
       endsAt: now + length,
     };

@@ -5,7 +5,18 @@
 export const GROUPS: Readonly<Record<string, readonly string[]>> = {
   Feeds: ['tiktok', 'source', 'channel', 'tikfinity', 'hub', 'ws', 'rate', 'seed', 'irc'],
   Look: ['theme', 'accent', 'font', 'scale', 'position'],
-  Alerts: ['template', 'duration', 'min', 'minaction', 'tiers', 'maxqueue'],
+  Alerts: [
+    'template',
+    'duration',
+    'min',
+    'minaction',
+    'tiers',
+    'maxqueue',
+    'follows',
+    'shares',
+    'likes',
+    'rules',
+  ],
   Board: [
     'top',
     'title',
@@ -17,6 +28,7 @@ export const GROUPS: Readonly<Record<string, readonly string[]>> = {
     'tier1',
     'tier2',
     'tier3',
+    'tiktoksub',
     'streak',
   ],
   Goal: ['goal', 'goalkind', 'goaltitle', 'goalstart', 'goalrepeat'],

@@ -20,6 +20,7 @@ import {
 import { GOAL_KINDS } from '../session/Tally';
 import { FONTS, POSITIONS, QUALITIES, THEMES } from './choices';
 import { FEED_FIELDS } from './feedParams';
+import { ALERT_FIELDS } from './alertParams';
 
 /**
  * Every URL parameter of both pages, its default beside it: the table config.ts builds the one schema
@@ -245,4 +246,5 @@ export const FIELDS = {
     'both',
     onOffText,
   ),
+  ...ALERT_FIELDS,
 } satisfies Record<string, ParamSpec<any>>;

@@ -5,7 +5,7 @@ import { deliver } from '../deliver';
 import { createSocketFeed, type SocketFeedDeps } from '../socket/socketFeed';
 import { mapTikTok } from './mapTikTok';
 import type { Feed } from '../feed';
-import { describeIssues } from '../../wire/zodIssues';
+import { describeIssues } from '../../core/zodIssues';
 import { drop, type MapResult } from '../../wire/mapResult';
 
 /**

@@ -8,7 +8,7 @@ import {
   userstate,
   type Userstate,
 } from './twitch.external';
-import { describeIssues } from '../../wire/zodIssues';
+import { describeIssues } from '../../core/zodIssues';
 import { drop, emit, type MapResult } from '../../wire/mapResult';
 
 /**

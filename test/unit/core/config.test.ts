@@ -179,7 +179,7 @@ describe('toQuery', () => {
 describe('PARAMS', () => {
   it('describes every parameter with its default, what is allowed and what it means', () => {
     expect(PARAMS.map((p) => p.name)).toEqual(PARAM_NAMES);
-    expect(PARAMS.length).toBe(45);
+    expect(PARAMS.length).toBe(50);
     for (const row of PARAMS) {
       expect(row.allowed.length).toBeGreaterThan(3);
       expect(row.meaning.length).toBeGreaterThan(3);
@@ -214,6 +214,8 @@ describe('PARAMS', () => {
       'goalkind',
       'goalrepeat',
       'counttests',
+      'follows',
+      'shares',
     ]);
     for (const row of withChoices) {
       expect(row.choices).toContain(row.default.split(',')[0]);
