@@ -1,5 +1,5 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from './atomicFile.ts';
 
 /**
  * A one-line secret kept in a git-ignored file (the hub token, the sign key): read back only when
@@ -19,19 +19,5 @@ export function readSecret(path: string, isValid: (text: string) => boolean): st
 
 /** Writes `secret` atomically with mode 0600; throws what the file system throws. */
 export function writeSecret(path: string, secret: string): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, secret + '\n', { mode: 0o600 });
-    // A temp file left by a crash keeps its old mode when written again.
-    chmodSync(temp, 0o600);
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // The temp file cannot be removed either: the error below says why.
-    }
-    throw error;
-  }
+  writeFileAtomic(path, secret + '\n');
 }
