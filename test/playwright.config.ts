@@ -22,6 +22,8 @@ export const PORT = Number(process.env.GIFTGLOW_E2E_PORT ?? 4180);
 export const TIKTOK_PORT = Number(process.env.GIFTGLOW_E2E_TIKTOK_PORT ?? PORT + 11);
 /** Where the server keeps a sign key saved on the start page: out of the project's own file. */
 export const SIGN_KEY_FILE = 'test-results/e2e-sign-key';
+/** The server's data folder (media, rules, sessions), one per port, out of the project's own. */
+export const DATA_DIR = `test-results/e2e-data-${PORT}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -52,6 +54,7 @@ export default defineConfig({
       SIGN_API_KEY: '',
       GIFTGLOW_TIKTOK_LOOKUP: 'sign-server',
       GIFTGLOW_SIGN_KEY_FILE: SIGN_KEY_FILE,
+      GIFTGLOW_DATA: DATA_DIR,
     },
   },
 });
