@@ -6,6 +6,7 @@ import {
   MEDIA_NAME_RULE,
   uploadRefusal,
 } from '../../wire/mediaFiles.ts';
+import { errorCode } from '../errorCode.ts';
 import type { Hub, Refusal } from '../Hub.ts';
 import { originRefusal } from '../origin.ts';
 import { RateLimit, type RateLimitOptions } from '../RateLimit.ts';
@@ -79,7 +80,7 @@ async function upload(
   try {
     folder.save(name, bytes);
   } catch (error) {
-    const detail = `could not write ${name} in ${folder.path}: ${codeOf(error)}`;
+    const detail = `could not write ${name} in ${folder.path}: ${errorCode(error)}`;
     return reply(res, 500, answerOf(hub.refuse(500, 'not-saved', detail)));
   }
   reply(res, 200, { done: 'saved', name });
@@ -92,7 +93,7 @@ function remove({ hub, folder }: MediaRouteParts, req: IncomingMessage, res: Ser
   try {
     folder.remove(name);
   } catch (error) {
-    const detail = `could not delete ${name} in ${folder.path}: ${codeOf(error)}`;
+    const detail = `could not delete ${name} in ${folder.path}: ${errorCode(error)}`;
     return reply(res, 500, answerOf(hub.refuse(500, 'not-saved', detail)));
   }
   reply(res, 200, { done: 'deleted', name });
@@ -110,10 +111,4 @@ function tooBig(hub: Hub): Refusal {
 function refuseUnread(res: ServerResponse, refused: Refusal): void {
   res.setHeader('Connection', 'close');
   reply(res, refused.status, answerOf(refused));
-}
-
-/** A file system error's code (`EACCES`), never a stack. */
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : 'an error';
 }

@@ -1,13 +1,16 @@
 import {
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dataFolderOf } from '../../../src/hub/dataFolder';
 import {
   eventsAnswer,
   mediaAnswer,
@@ -186,6 +189,30 @@ describe('uploading to the media folder', () => {
     expect(readdirSync(data.media)).toEqual([]);
     expect(statSync(outside).isFile()).toBe(true);
     expect((await send('PUT', upload('lion.png'), { headers: auth })).status).toBe(405);
+  });
+});
+
+describe('a data folder that cannot be made (a read-only checkout)', () => {
+  it('is no crash: said in the log, an empty list, and a refused upload or save that says why', async () => {
+    const blocked = join(mkdtempSync(join(tmpdir(), 'giftglow-blocked-')), 'data');
+    writeFileSync(blocked, 'a file where the folder should be');
+    const { send, logged, hub } = await hubOnServer(open, dataFolderOf(blocked, {}));
+    expect(logged).toEqual([expect.stringMatching(/Media folder: .* cannot be made \(ENOTDIR\)/)]);
+    expect(readAnswer(mediaAnswer, (await send('GET', '/hub/media')).text)?.files).toEqual([]);
+    const saved = await send('POST', upload('lion.png'), { headers: auth, body: pngBytes() });
+    expect(saved.status).toBe(500);
+    expect(refusedAs(saved.text)).toMatchObject({
+      refused: 'not-saved',
+      detail: expect.stringMatching(/^could not write lion\.png in .*: ENOTDIR$/),
+    });
+    const rules = await send('PUT', '/hub/rules', {
+      headers: auth,
+      body: JSON.stringify({ v: 1, rules: [] }),
+    });
+    expect(rules.status).toBe(500);
+    expect(JSON.parse((await send('GET', '/hub/rules')).text)).toEqual({ v: 1, rules: [] });
+    expect(hub.hub.refusals.byReason()).toEqual({ 'not-saved': 2 });
+    expect(readFileSync(blocked, 'utf8')).toBe('a file where the folder should be');
   });
 });
 
