@@ -8,7 +8,8 @@ import {
   type Tier,
 } from './tiers';
 import { RecentMap } from '../RecentMap';
-import type { RuleThen } from '../rules/ruleFormat';
+import type { Rule, RuleThen } from '../rules/ruleFormat';
+import { decisionOf, matchRule } from '../rules/rules';
 import { momentsValue, PendingSummary, type Summary } from './summary';
 
 export interface QueueOptions {
@@ -99,9 +100,15 @@ export class AlertQueue {
   #seq = 0;
   #summaries = 0;
   #lastAdvance: number | null = null;
+  #rules: readonly Rule[] = [];
 
   constructor(options: QueueOptions) {
     this.#options = options;
+  }
+
+  /** Stand-in until helper A's rules in the queue land: first match on the alert's first moment. */
+  setRules(rules: readonly Rule[]): void {
+    this.#rules = rules;
   }
 
   /** A new moment, or an update of one already queued or shown (same `id`). */
@@ -246,12 +253,18 @@ export class AlertQueue {
       tier,
       moments: entry.moments,
       summary: null,
-      look: {},
+      look: this.#lookOf(entry.moments[0]),
       startedAt: now,
       endsAt: now + length,
     };
     for (const m of entry.moments) this.#located.set(m.id, alert);
     return this.#begin(alert);
+  }
+
+  #lookOf(m: Moment | undefined): RuleThen {
+    if (!m) return {};
+    const facts = { ...m, coins: 0, bomb: false };
+    return decisionOf(matchRule(this.#rules, facts));
   }
 
   #begin(alert: Alert): Alert {
