@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
+import { circlePng, toneWav } from '../fixtures/media/makeMedia';
+import { COUNTERS_SCRIPT, gift, hook, LION, ROSE } from './alertsFeed';
+import { countAnimationFrames } from './animationFrames';
+import { closeServersAfterEach, feedServer } from './localServers';
+import type { FeedServer } from '../servers/feedServer';
+
+/**
+ * The alerts page with alert rules (issue 23): a rule's clip, sound and text, the default look for
+ * what no rule matches, a bad rule shown while the others play, and rules pushed by the hub applied
+ * on an open page. The rules file and media are served by `page.route` (a static host, or the
+ * hub's GET /hub/rules and /media/ routes) and the hub's rules socket by `routeWebSocket`; what
+ * plays is read from `.gg-media`, the callouts and `window.__giftglow.alerts`.
+ */
+
+closeServersAfterEach();
+
+const CLIP = readFileSync(new URL('../fixtures/media/lion.webm', import.meta.url));
+const MEDIA: Record<string, { body: Buffer; type: string }> = {
+  'lion.webm': { body: CLIP, type: 'video/webm' },
+  'roar.wav': { body: toneWav(0.4, 440), type: 'audio/wav' },
+  'heart.png': { body: circlePng(64), type: 'image/png' },
+};
+
+const LION_RULE = {
+  name: 'Lion',
+  when: { gift: 'Lion' },
+  then: { media: 'lion.webm', sound: { file: 'roar.wav', volume: 80 } },
+};
+const rulesFile = (...rules: unknown[]) => JSON.stringify({ v: 1, rules });
+
+/** Serves `files` (name → body) under the URL `folder` matches, as a static host would. */
+async function serveFolder(page: Page, folder: RegExp, files: Record<string, string | Buffer>) {
+  const asked: string[] = [];
+  await page.route(folder, (route) => {
+    const name = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop()!);
+    asked.push(name);
+    const media = MEDIA[name];
+    const body = files[name] ?? media?.body;
+    if (body === undefined) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({
+      body,
+      contentType: name.endsWith('.json') ? 'application/json' : media?.type,
+    });
+  });
+  return asked;
+}
+
+async function open(page: Page, server: FeedServer, params: string): Promise<void> {
+  await page.addInitScript(COUNTERS_SCRIPT);
+  await page.goto(`overlays/alerts.html?source=ws&ws=${server.url}${params}`);
+  await server.waitForClients(1);
+  // OBS starts Chromium with --autoplay-policy=no-user-gesture-required; here a click stands in.
+  await page.mouse.click(5, 5);
+}
+
+async function untilIdle(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const h = await hook(page);
+        return h.running || h.activeEffects > 0 || h.callouts > 0 || h.media.length > 0;
+      },
+      { timeout: 40_000 },
+    )
+    .toBe(false);
+}
+
+test('a rule "Lion: my clip and my sound" plays both, and a Rose still gets its effect', async ({
+  page,
+}) => {
+  const rafs = await countAnimationFrames(page);
+  const server = await feedServer();
+  const asked = await serveFolder(page, /\/overlays\/rules\/[^/]+$/, {
+    'rules.json': rulesFile(LION_RULE),
+  });
+  await open(page, server, '&rules=rules/rules.json&sound=on&volume=40&duration=2&issues=hide');
+  await expect.poll(async () => (await hook(page)).rules.rules).toBe(1);
+  expect(asked).toEqual(['rules.json']); // nothing else until an alert needs it
+
+  server.send(gift({ id: 'l1', user: 'u1', name: 'Leo', ...LION }));
+  const clip = page.locator('.gg-media');
+  await expect(clip).toBeVisible();
+  await expect(clip).toHaveJSProperty('tagName', 'VIDEO');
+  await expect(clip).toHaveAttribute('data-file', 'lion.webm');
+  await expect
+    .poll(async () => (await hook(page)).media[0]?.readyState ?? 0)
+    .toBeGreaterThanOrEqual(2);
+  const t0 = (await hook(page)).media[0]!.currentTime;
+  await expect.poll(async () => (await hook(page)).media[0]?.currentTime ?? 0).toBeGreaterThan(t0);
+  await expect
+    .poll(async () => (await hook(page)).sounds.played.map((s) => s.file))
+    .toEqual(['roar.wav']);
+  expect((await hook(page)).sounds.played[0]!.seconds).toBeGreaterThan(0);
+  // The clip is the Lion's whole look: no stage effect of its own.
+  expect((await hook(page)).activeEffects).toBe(0);
+  await expect(page.locator('.gg-callout', { hasText: 'Leo' })).toBeVisible();
+
+  server.send(gift({ id: 'r1', user: 'u2', name: 'Rosa', ...ROSE }));
+  await expect(page.locator('.gg-callout', { hasText: 'Rosa' })).toBeVisible();
+  await expect.poll(async () => (await hook(page)).activeEffects).toBeGreaterThan(0);
+  await expect(page.locator('.gg-media')).toHaveCount(1);
+
+  // After the alerts end: no media element, no video, and not one animation frame asked for.
+  await untilIdle(page);
+  await expect(page.locator('.gg-media, video')).toHaveCount(0);
+  const before = await rafs();
+  await page.clock.runFor(2_000);
+  expect((await rafs()) - before).toBe(0);
+});
+
+test('a bad rule is shown on the page with its reason while the other rules play', async ({
+  page,
+}) => {
+  const server = await feedServer();
+  const broken = { name: 'Broken', when: { gift: 'Rose' }, then: { media: '../secret.png' } };
+  const heart = {
+    name: 'Cap',
+    when: { gift: 'Cap' },
+    then: { media: 'heart.png', text: 'Hats off, {name}!' },
+  };
+  await serveFolder(page, /\/overlays\/rules\/[^/]+$/, {
+    'rules.json': rulesFile(broken, heart, LION_RULE),
+  });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await open(page, server, '&rules=rules/rules.json');
+  const problems = page.getByRole('alert', { name: 'Giftglow settings problems' });
+  await expect(problems).toContainText('rule 1 "Broken"');
+  await expect(problems).toContainText('then.media');
+  expect(errors.filter((e) => e.includes('rule 1 "Broken"'))).toHaveLength(1);
+
+  server.send(
+    gift({ id: 'c1', user: 'u1', name: 'Hana', giftId: '6104', giftName: 'Cap', coins: 99 }),
+  );
+  await expect(page.locator('.gg-callout .gg-text').first()).toHaveText('Hats off, Hana!');
+  const picture = page.locator('img.gg-media');
+  await expect(picture).toBeVisible();
+  await expect(picture).toHaveJSProperty('naturalWidth', 64);
+  server.send(gift({ id: 'l1', user: 'u2', name: 'Leo', ...LION }));
+  await expect(page.locator('video.gg-media')).toBeVisible();
+});
+
+test('a media file that cannot be loaded leaves the callout and its effect, and is logged once', async ({
+  page,
+}) => {
+  const server = await feedServer();
+  const gone = { name: 'Gone', when: { gift: 'Lion' }, then: { media: 'missing.webm' } };
+  await serveFolder(page, /\/overlays\/rules\/[^/]+$/, { 'rules.json': rulesFile(gone) });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await open(page, server, '&rules=rules/rules.json&issues=hide');
+  await expect.poll(async () => (await hook(page)).rules.rules).toBe(1);
+  server.send(gift({ id: 'l1', user: 'u1', name: 'Leo', ...LION }));
+  server.send(gift({ id: 'l2', user: 'u2', name: 'Lia', ...LION }));
+  await expect(page.locator('.gg-callout', { hasText: 'Lia' })).toBeVisible();
+  await expect.poll(async () => (await hook(page)).activeEffects).toBeGreaterThan(0);
+  await expect(page.locator('.gg-media')).toHaveCount(0);
+  expect(errors.filter((e) => e.includes('missing.webm'))).toHaveLength(1);
+});
+
+test("the hub's rules apply on an already open page, and a change arrives with no reload", async ({
+  page,
+}) => {
+  const server = await feedServer();
+  const sockets: WebSocketRoute[] = [];
+  await page.route(/\/hub\/rules$/, (route) =>
+    route.fulfill({ contentType: 'application/json', body: rulesFile(LION_RULE) }),
+  );
+  await page.routeWebSocket(/\/hub\/rules$/, (ws) => {
+    sockets.push(ws);
+    ws.send(JSON.stringify({ type: 'rules', rules: JSON.parse(rulesFile(LION_RULE)) }));
+  });
+  await serveFolder(page, /\/media\/[^/]+$/, {});
+  await open(page, server, '&issues=hide&duration=1');
+  await page.evaluate(() => ((window as { __samePage?: boolean }).__samePage = true));
+  await expect.poll(() => sockets.length).toBe(1);
+  await expect.poll(async () => (await hook(page)).rules).toMatchObject({ from: 'hub', rules: 1 });
+
+  server.send(gift({ id: 'l1', user: 'u1', name: 'Leo', ...LION }));
+  await expect(page.locator('video.gg-media')).toBeVisible();
+  await untilIdle(page);
+
+  const version = (await hook(page)).rules.version;
+  const roar = {
+    name: 'Lion',
+    when: { gift: 'Lion' },
+    then: { text: 'ROAR for {name}!', effect: 2 },
+  };
+  sockets[0]!.send(JSON.stringify({ type: 'rules', rules: JSON.parse(rulesFile(roar)) }));
+  await expect.poll(async () => (await hook(page)).rules.version).toBe(version + 1);
+  server.send(gift({ id: 'l2', user: 'u2', name: 'Lia', ...LION }));
+  await expect(page.locator('.gg-callout .gg-text').first()).toHaveText('ROAR for Lia!');
+  await expect(page.locator('.gg-callout').first()).toHaveClass(/gg-tier-4/);
+  await expect.poll(async () => (await hook(page)).activeEffects).toBeGreaterThan(0);
+  await expect(page.locator('.gg-media')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __samePage?: boolean }).__samePage)).toBe(true);
+});
