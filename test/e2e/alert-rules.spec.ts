@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
-import { circlePng, toneWav } from '../fixtures/media/makeMedia';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { pngBytes, wavBytes } from '../helpers/mediaSamples';
+import { DATA_DIR } from '../playwright.config';
+import { hubToken } from './hubToken';
 import { COUNTERS_SCRIPT, gift, hook, LION, ROSE } from './alertsFeed';
 import { countAnimationFrames } from './animationFrames';
 import { closeServersAfterEach, feedServer } from './localServers';
@@ -9,18 +12,29 @@ import type { FeedServer } from '../servers/feedServer';
 /**
  * The alerts page with alert rules (issue 23): a rule's clip, sound and text, the default look for
  * what no rule matches, a bad rule shown while the others play, and rules pushed by the hub applied
- * on an open page. The rules file and media are served by `page.route` (a static host, or the
- * hub's GET /hub/rules and /media/ routes) and the hub's rules socket by `routeWebSocket`; what
- * plays is read from `.gg-media`, the callouts and `window.__giftglow.alerts`.
+ * on an open page. A static host's rules file and media are served by `page.route`; the hub's are
+ * the e2e server's own (its data folder, rules saved with the token). What plays is read from
+ * `.gg-media`, the callouts and `window.__giftglow.alerts`.
  */
 
 closeServersAfterEach();
 
+const saveRules = (request: APIRequestContext, body: string) =>
+  request.put('hub/rules', {
+    headers: { Authorization: `Bearer ${hubToken()}`, 'Content-Type': 'application/json' },
+    data: body,
+  });
+
+// The e2e server's hub keeps what a test saved: every test ends with no saved rules again.
+test.afterEach(async ({ request }) => {
+  expect((await saveRules(request, rulesFile())).status()).toBe(200);
+});
+
 const CLIP = readFileSync(new URL('../fixtures/media/lion.webm', import.meta.url));
 const MEDIA: Record<string, { body: Buffer; type: string }> = {
   'lion.webm': { body: CLIP, type: 'video/webm' },
-  'roar.wav': { body: toneWav(0.4, 440), type: 'audio/wav' },
-  'heart.png': { body: circlePng(64), type: 'image/png' },
+  'roar.wav': { body: wavBytes(4000), type: 'audio/wav' },
+  'heart.png': { body: pngBytes(64, 48), type: 'image/png' },
 };
 
 const LION_RULE = {
@@ -160,35 +174,38 @@ test('a media file that cannot be loaded leaves the callout and its effect, and 
   expect(errors.filter((e) => e.includes('missing.webm'))).toHaveLength(1);
 });
 
-test("the hub's rules apply on an already open page, and a change arrives with no reload", async ({
+test("the hub's saved rules apply on an already open page, and a saved change arrives with no reload", async ({
   page,
+  request,
 }) => {
+  // The real hub of the e2e server: its media folder holds the clip, its rules are saved with the token.
+  const media = resolve(import.meta.dirname, '../..', DATA_DIR, 'media');
+  mkdirSync(media, { recursive: true });
+  writeFileSync(resolve(media, 'lion.webm'), CLIP);
+  const save = async (...rules: unknown[]) =>
+    expect((await saveRules(request, rulesFile(...rules))).status()).toBe(200);
+  await save({ name: 'Lion', when: { gift: 'Lion' }, then: { media: 'lion.webm' } });
   const server = await feedServer();
-  const sockets: WebSocketRoute[] = [];
-  await page.route(/\/hub\/rules$/, (route) =>
-    route.fulfill({ contentType: 'application/json', body: rulesFile(LION_RULE) }),
-  );
-  await page.routeWebSocket(/\/hub\/rules$/, (ws) => {
-    sockets.push(ws);
-    ws.send(JSON.stringify({ type: 'rules', rules: JSON.parse(rulesFile(LION_RULE)) }));
-  });
-  await serveFolder(page, /\/media\/[^/]+$/, {});
   await open(page, server, '&issues=hide&duration=1');
   await page.evaluate(() => ((window as { __samePage?: boolean }).__samePage = true));
-  await expect.poll(() => sockets.length).toBe(1);
-  await expect.poll(async () => (await hook(page)).rules).toMatchObject({ from: 'hub', rules: 1 });
+  await expect
+    .poll(async () => (await hook(page)).rules)
+    .toMatchObject({ from: 'hub', rules: 1, socket: 'live' });
 
   server.send(gift({ id: 'l1', user: 'u1', name: 'Leo', ...LION }));
-  await expect(page.locator('video.gg-media')).toBeVisible();
+  const clip = page.locator('video.gg-media');
+  await expect(clip).toBeVisible();
+  await expect
+    .poll(async () => (await hook(page)).media[0]?.readyState ?? 0)
+    .toBeGreaterThanOrEqual(2);
   await untilIdle(page);
 
   const version = (await hook(page)).rules.version;
-  const roar = {
+  await save({
     name: 'Lion',
     when: { gift: 'Lion' },
     then: { text: 'ROAR for {name}!', effect: 2 },
-  };
-  sockets[0]!.send(JSON.stringify({ type: 'rules', rules: JSON.parse(rulesFile(roar)) }));
+  });
   await expect.poll(async () => (await hook(page)).rules.version).toBe(version + 1);
   server.send(gift({ id: 'l2', user: 'u2', name: 'Lia', ...LION }));
   await expect(page.locator('.gg-callout .gg-text').first()).toHaveText('ROAR for Lia!');

@@ -3,6 +3,8 @@ import type { FeedStatus } from '../../core/event/events';
 import { parseRules, type ParsedRules } from '../../core/rules/rules';
 import { rulesFile } from '../../core/rules/ruleFormat';
 import { HUB_PATHS } from '../../wire/hubPaths';
+import { RULES_FRAME_CHARS, rulesOfFrame } from '../../wire/rulesFrame';
+import { armOnHeartbeat } from '../socket/armOnHeartbeat';
 import { openSocket, type SocketFactory } from '../socket/openSocket';
 import type { RetryOptions } from '../socket/Reconnect';
 import type { Timers } from '../socket/timers';
@@ -35,9 +37,6 @@ export interface RulesSourceOptions extends RetryOptions {
   createSocket?: SocketFactory;
   timers?: Timers;
 }
-
-/** The hub's push on `/hub/rules`: the saved rules now and after every change. */
-const rulesFrame = z.object({ type: z.literal('rules'), rules: z.unknown() });
 
 /**
  * Where the alerts page's rules come from. `rules=<URL>`: that file, fetched once (its folder holds
@@ -75,11 +74,13 @@ export function startRulesSource(options: RulesSourceOptions): () => void {
       const socket = openSocket({
         ...options,
         url: hub.href,
+        maxFrameChars: RULES_FRAME_CHARS,
         sink: { status: (s, d) => options.status?.(s, d), drop: (_, d) => options.drop?.(d ?? '') },
         onJson(json) {
-          const frame = z.safeParse(rulesFrame, json);
-          if (!frame.success) throw new Error('not a rules frame');
-          apply({ from: 'hub', mediaBase, ...parseRules(frame.data.rules) });
+          if (armOnHeartbeat(json, socket)) return;
+          const rules = rulesOfFrame(json);
+          if (rules === null) throw new Error('not a rules frame');
+          apply({ from: 'hub', mediaBase, ...parseRules(rules) });
         },
       });
       stopSocket = () => socket.stop();

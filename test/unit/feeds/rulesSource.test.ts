@@ -5,6 +5,8 @@ import {
   type RulesUpdate,
   type TextAnswer,
 } from '../../../src/feeds/rules/rulesSource';
+import { heartbeatFrame } from '../../../src/wire/heartbeat';
+import { MAX_FRAME_CHARS } from '../../../src/wire/textFrame';
 import { ManualTimers } from './manualTimers';
 
 const PAGE = 'http://localhost:5173/overlays/alerts.html?source=hub';
@@ -42,6 +44,7 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 
 function start(table: Record<string, TextAnswer | Error>, rulesUrl?: string) {
   const updates: RulesUpdate[] = [];
+  const drops: string[] = [];
   const sockets: FakeSocket[] = [];
   const { get, asked } = answers(table);
   const timers = new ManualTimers();
@@ -49,6 +52,7 @@ function start(table: Record<string, TextAnswer | Error>, rulesUrl?: string) {
     pageHref: PAGE,
     rulesUrl,
     apply: (u) => updates.push(u),
+    drop: (detail) => drops.push(detail),
     get,
     timers,
     random: () => 0.5,
@@ -58,7 +62,7 @@ function start(table: Record<string, TextAnswer | Error>, rulesUrl?: string) {
       return socket;
     },
   });
-  return { updates, sockets, asked, stop, timers };
+  return { updates, drops, sockets, asked, stop, timers };
 }
 
 describe('where the alerts page gets its rules', () => {
@@ -116,7 +120,9 @@ describe('where the alerts page gets its rules', () => {
   });
 
   it("served by npm start: the hub's rules now, then every pushed change over its socket", async () => {
-    const { updates, sockets } = start({ 'http://localhost:5173/hub/rules': ok(file(LION)) });
+    const { updates, drops, sockets } = start({
+      'http://localhost:5173/hub/rules': ok(file(LION)),
+    });
     await settle();
     expect(updates[0]).toMatchObject({ from: 'hub', mediaBase: 'http://localhost:5173/media/' });
     expect(sockets.map((s) => s.url)).toEqual(['ws://localhost:5173/hub/rules']);
@@ -124,8 +130,10 @@ describe('where the alerts page gets its rules', () => {
     const rose = { when: { gift: 'Rose' }, then: { effect: 'none' } };
     sockets[0]!.push({ type: 'rules', rules: { v: 1, rules: [rose] } });
     expect(updates.map((u) => u.rules)).toEqual([[LION], [rose]]);
+    sockets[0]!.push(JSON.parse(heartbeatFrame(15_000)));
     sockets[0]!.push({ type: 'hello' });
     expect(updates).toHaveLength(2);
+    expect(drops).toEqual(['Error: not a rules frame']);
   });
 
   it('reconnects a lost rules socket with the one reconnect policy, and stops for good', async () => {
@@ -147,5 +155,18 @@ describe('where the alerts page gets its rules', () => {
     await settle();
     expect(updates).toEqual([]);
     expect(sockets).toEqual([]);
+  });
+
+  it('takes a pushed rules file larger than an event frame may be', async () => {
+    const { updates, drops, sockets } = start({ 'http://localhost:5173/hub/rules': ok(file()) });
+    await settle();
+    sockets[0]!.onopen?.({});
+    const long = { name: 'x'.repeat(60), when: { gift: 'Lion' }, then: { text: 'Roar {name}!' } };
+    const rules = Array.from({ length: 100 }, () => ({ ...long, on: true, note: 'y'.repeat(600) }));
+    const text = JSON.stringify({ type: 'rules', rules: { v: 1, rules } });
+    expect(text.length).toBeGreaterThan(MAX_FRAME_CHARS);
+    sockets[0]!.onmessage?.({ data: text });
+    expect(drops).toEqual([]);
+    expect(updates.at(-1)!.rules).toHaveLength(100);
   });
 });
