@@ -58,11 +58,12 @@ export class AlertPlayer {
     } else if (action === 'chime') chimes?.play(1);
   }
 
-  /** The alert's media file could not be shown: its effect plays instead, unless the rule said none. */
+  /** The alert's media file could not be shown: if the media was its whole show, its effect plays. */
   mediaFailed(key: string): void {
     const alert = this.#playing.get(key);
-    const tier = alert && lookEffect(alert.look, alert.tier, true);
-    if (alert && tier) this.#parts.stage?.play(this.#parts.effectOf(alert, tier));
+    if (!alert || lookEffect(alert.look, alert.tier) !== null) return; // an effect already plays
+    const tier = lookEffect(alert.look, alert.tier, true);
+    if (tier !== null) this.#parts.stage?.play(this.#parts.effectOf(alert, tier));
   }
 
   /** The callout starts to leave: its media fades with it. */

@@ -2,12 +2,13 @@ import type { Tier } from '../../core/alerts/tiers';
 import type { RuleThen } from '../../core/rules/ruleFormat';
 
 /**
- * The stage effect a rule's look asks for: `effect: 'none'` none, a number that tier's effect;
- * unset, the alert's own tier, or none when the rule shows a media file instead. A media file that
- * fails to load falls back to the alert's own tier (`fallback`), unless the rule said 'none'.
+ * The stage effect a rule's look asks for: `effect: 'none'` none, a number that tier's effect,
+ * unset the alert's own tier (the queue sets 'none' for a rule with media and no effect: the media
+ * alone). When the media file fails to load (`failed`), an alert that would show nothing but its
+ * callout gets its own tier's effect instead: a broken file never leaves a big gift bare.
  */
-export function lookEffect(look: RuleThen, tier: Tier, fallback = false): Tier | null {
-  if (look.effect === 'none') return null;
-  if (look.effect !== undefined) return look.effect;
-  return look.media !== undefined && !fallback ? null : tier;
+export function lookEffect(look: RuleThen, tier: Tier, failed = false): Tier | null {
+  if (typeof look.effect === 'number') return look.effect;
+  if (look.effect === 'none' && !(failed && look.media !== undefined)) return null;
+  return tier;
 }

@@ -52,7 +52,7 @@ describe('what an alert plays besides its callout', () => {
     const { player, calls } = setup();
     player.perform(
       'play',
-      alertWith({ media: 'my lion.webm', sound: { file: 'roar.wav', volume: 80 } }),
+      alertWith({ media: 'my lion.webm', effect: 'none', sound: { file: 'roar.wav', volume: 80 } }),
     );
     expect(calls).toEqual([
       'media k1 http://localhost:5173/media/my%20lion.webm my lion.webm',
@@ -68,20 +68,20 @@ describe('what an alert plays besides its callout', () => {
     expect(calls).toEqual(['effect 1', 'chime 4', 'bump 1']);
   });
 
-  it("falls back to the alert's effect when its media fails, unless the rule said none", () => {
+  it("falls back to the alert's own effect when the media it showed alone fails", () => {
     const { player, calls } = setup();
-    player.perform('play', alertWith({ media: 'a.png' }, 2));
+    player.perform('play', alertWith({ media: 'a.png', effect: 'none' }, 2));
     player.mediaFailed('k1');
     expect(calls.at(-1)).toBe('effect 2');
-    const quiet = setup();
-    quiet.player.perform('play', alertWith({ media: 'a.png', effect: 'none' }));
-    quiet.player.mediaFailed('k1');
-    expect(quiet.calls.filter((c) => c.startsWith('effect'))).toEqual([]);
+    const withTier = setup();
+    withTier.player.perform('play', alertWith({ media: 'a.png', effect: 1 }, 3));
+    withTier.player.mediaFailed('k1');
+    expect(withTier.calls.filter((c) => c.startsWith('effect'))).toEqual(['effect 1']);
   });
 
   it('lets the media fade with its callout and go with it; a removed alert falls back no more', () => {
     const { player, calls } = setup();
-    const alert = alertWith({ media: 'a.png' });
+    const alert = alertWith({ media: 'a.png', effect: 'none' });
     player.perform('play', alert);
     player.leave(alert);
     player.remove(alert);
