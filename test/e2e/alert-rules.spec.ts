@@ -209,7 +209,7 @@ test("the hub's saved rules apply on an already open page, and a saved change ar
   await expect.poll(async () => (await hook(page)).rules.version).toBe(version + 1);
   server.send(gift({ id: 'l2', user: 'u2', name: 'Lia', ...LION }));
   await expect(page.locator('.gg-callout .gg-text').first()).toHaveText('ROAR for Lia!');
-  await expect(page.locator('.gg-callout').first()).toHaveClass(/gg-tier-4/);
+  await expect(page.locator('.gg-callout').first()).toHaveClass(/gg-tier-2/);
   await expect.poll(async () => (await hook(page)).activeEffects).toBeGreaterThan(0);
   await expect(page.locator('.gg-media')).toHaveCount(0);
   expect(await page.evaluate(() => (window as { __samePage?: boolean }).__samePage)).toBe(true);
