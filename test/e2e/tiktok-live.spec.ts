@@ -80,6 +80,9 @@ test('a Rose streak of 30, a Lion, a follow, a like burst and a subscription rea
   await expect(alerts.locator('.gg-callout').filter({ hasText: 'Lion' })).toContainText(
     ZERODY.nickname,
   );
+  await expect(alerts.locator('.gg-callout').filter({ hasText: 'TikTok sub' })).toContainText(
+    ZERODY.nickname,
+  );
   await expect(goal.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '25');
   await expect
     .poll(() => received)
