@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Plugin } from 'vite';
+import { dataFolderOf } from './dataFolder.ts';
 import { attachHub } from './hubServer.ts';
 import { tiktokLog } from './tiktok/tiktokLog.ts';
 import { tiktokSettings, type TikTokSettings } from './tiktok/tiktokSettings.ts';
@@ -24,6 +25,7 @@ export function hubPlugin(root: string): Plugin {
       token,
       settings,
       tiktok: { observer: tiktokLog(log, () => Date.now()) },
+      sessionsFolder: dataFolderOf(root).sessions,
     });
     use(server.middleware as never);
     httpServer.once('listening', () => {

@@ -6,6 +6,8 @@ import { originRefusal, tokenRequestAllowed } from './origin.ts';
 import { headerOf, pathOf, readBody, requestOf } from './readRequest.ts';
 import { answerOf, reply } from './reply.ts';
 import { signKeyRoute } from './signKeyRoute.ts';
+import { isSessionsPath, sessionRoutes } from './sessions/sessionRoutes.ts';
+import type { SessionStore } from './sessions/SessionStore.ts';
 import type { SignKey } from './tiktok/SignKey.ts';
 import type { TikTokLinks } from './tiktok/TikTokLinks.ts';
 
@@ -25,6 +27,8 @@ export interface HubParts {
   tiktok: TikTokLinks;
   token: string;
   signKey: SignKey;
+  /** The sessions kept (`/hub/sessions`); none: the routes are not served. */
+  sessions?: SessionStore;
 }
 
 export function hubRoutes(parts: HubParts): Middleware {
@@ -38,8 +42,12 @@ export function hubRoutes(parts: HubParts): Middleware {
     [HUB_PATHS.tiktok, (_req, res) => webSocketOnly(res)],
   ]);
   return (req, res, next) => {
-    const route = routes.get(pathOf(req));
+    const path = pathOf(req);
+    const route = routes.get(path);
     if (route) route(req, res);
+    // The sessions the server keeps: their own routes (sessions/sessionRoutes.ts).
+    else if (parts.sessions && isSessionsPath(path))
+      void sessionRoutes(parts.sessions, hub.refusals, req, res);
     else next();
   };
 }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { Hub } from './Hub.ts';
 import { hubRoutes, type Middleware } from './hubRoutes.ts';
+import { SessionStore } from './sessions/SessionStore.ts';
 import { attachHubSocket } from './hubSocket.ts';
 import { systemLinkTimers } from './tiktok/linkTimers.ts';
 import { tiktokLibrary } from './tiktok/tiktokLibrary.ts';
@@ -28,6 +29,8 @@ export interface HubServerOptions {
   settings: TikTokSettings;
   /** The TikTok connections' port (the real library, with `settings`, by default), clock and log. */
   tiktok?: Partial<Omit<TikTokLinksOptions, 'refusals'>>;
+  /** Where the sessions are kept (dataFolder.ts `sessions`); none: not kept by the server. */
+  sessionsFolder?: string;
 }
 
 export function attachHub(httpServer: Server, options: HubServerOptions): HubServer {
@@ -46,6 +49,15 @@ export function attachHub(httpServer: Server, options: HubServerOptions): HubSer
     tiktok.close();
   };
   httpServer.once('close', close);
-  const middleware = hubRoutes({ hub, tiktok, token: options.token, signKey: settings.signKey });
+  const sessions = options.sessionsFolder
+    ? new SessionStore(options.sessionsFolder, () => Date.now())
+    : undefined;
+  const middleware = hubRoutes({
+    hub,
+    tiktok,
+    token: options.token,
+    signKey: settings.signKey,
+    ...(sessions ? { sessions } : {}),
+  });
   return { hub, tiktok, middleware, close };
 }

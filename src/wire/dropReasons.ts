@@ -45,6 +45,13 @@ export const DROP_REASONS = {
   'bad-key':
     'a sign key to save that is not one word of 8 to 256 printable ASCII characters, or a body that is not `{"key": ...}`',
   'key-not-saved': 'a sign key the hub could not write to its file (or could not forget)',
+  // The sessions the server keeps (src/hub/sessions): `/hub/sessions`.
+  'session-name': 'a session name that is not 1 to 40 of A-Z, a-z, 0-9, _, - (a path trick, say)',
+  'session-request':
+    'a request to `/hub/sessions` from anything but a page of this server (`Sec-Fetch-Site`)',
+  'bad-session':
+    'a session save, rename or new session whose body is not what `/hub/sessions` takes',
+  'session-not-saved': 'a session the hub could not read (a damaged file), keep (full) or write',
 } as const satisfies Record<string, string>;
 
 export type DropReason = keyof typeof DROP_REASONS;

@@ -16,6 +16,9 @@ import type { SessionDropReason } from './sessionDrops';
 import { DEFAULT_LIMITS, type SessionLimits, type SessionOptions } from './sessionOptions';
 import { coinsOf, giftsOf, Tally, type GoalKind } from './Tally';
 import { toMilli } from '../event/value';
+import { LedgerLog } from './LedgerLog';
+import type { LedgerEntry } from './ledger';
+import { supportersOf, totalsOf } from './supporters';
 
 /**
  * Points one delivery may carry (a billion: far above any real gift). Absurd values from a broken or
@@ -37,6 +40,8 @@ export class GiftSession {
   readonly #dedupe: Dedupe;
   readonly #identities: Identities;
   readonly #tally: Tally;
+  /** What was counted, for the server's copy of the session (ledger.ts). */
+  readonly #ledger = new LedgerLog();
   readonly #listeners = new Set<() => void>();
   readonly #drops: Record<string, number> = {};
   readonly #store: KeyValueStore | undefined;
@@ -95,7 +100,7 @@ export class GiftSession {
     const who = this.#identities.of(event);
     const step = this.#combine(event, who, counted, now);
     if (!step) return this.#drop('stale');
-    if (counted && this.#credit(event, who, step)) this.#notify();
+    if (counted && this.#credit(event, who, step, now)) this.#notify();
     return step.moment;
   }
 
@@ -103,7 +108,7 @@ export class GiftSession {
   tick(now: number): Moment[] {
     const outcomes = this.#combos.expire(now);
     let changed = false;
-    for (const outcome of outcomes) changed = this.#apply(outcome) || changed;
+    for (const outcome of outcomes) changed = this.#apply(outcome, now) || changed;
     if (outcomes.length > 0) this.#dirty = true;
     if (now - this.#lastSave >= this.#limits.saveIntervalMs) this.save(now);
     if (changed) this.#notify();
@@ -144,6 +149,7 @@ export class GiftSession {
     const { open, closed } = this.#combos.snapshot(this.#limits.persistClosed);
     const snapshot: Snapshot = {
       v: 1,
+      savedAt: now,
       rows: this.#board.entries(this.#limits.persistRows),
       ids: this.#dedupe.newest(this.#limits.persistIds),
       closed,
@@ -156,13 +162,59 @@ export class GiftSession {
     return problem === null;
   }
 
+  /** What was counted since the last drain, for the server (ledger.ts); put back what failed. */
+  drainLedger(): [string, LedgerEntry][] {
+    return this.#ledger.drain();
+  }
+
+  requeueLedger(entries: Iterable<readonly [string, LedgerEntry]>): void {
+    this.#ledger.put(entries);
+  }
+
+  /**
+   * Takes in the server's copy of the session (every page's ledger merged): a gifter's total
+   * rises to the ledger's where it is higher, as do the goal counts; its events and combos count
+   * nothing again. Never lowers anything, so taking it twice changes nothing more.
+   */
+  adopt(
+    entries: readonly (readonly [string, LedgerEntry])[],
+    shared: { likes: number },
+    now: number,
+  ): void {
+    const { gifters, followers } = supportersOf(entries);
+    let changed = false;
+    for (const gifter of gifters) {
+      const more = gifter.milli - this.#board.milliOf(gifter.key);
+      if (more > 0) this.#board.add(gifter, more);
+      changed ||= more > 0;
+    }
+    const totals = totalsOf(gifters);
+    changed =
+      this.#tally.atLeast(toMilli(totals.points), totals.gifts, totals.coins, shared.likes) ||
+      changed;
+    for (const follower of followers) changed = this.#tally.follow(follower.key) || changed;
+    for (const [key, entry] of entries) {
+      if (key.startsWith('e:')) this.#dedupe.restore([key.slice(2)]);
+      else if (key.startsWith('c:') && !key.includes('~'))
+        this.#combos.remember(key.slice(2), entry, now);
+    }
+    this.#dirty = true;
+    if (changed) this.#notify();
+  }
+
   /** This delivery's moment and what it adds (a combo counts once, when it ends). */
   #combine(event: CoreEvent, who: Who, counted: boolean, now: number): ComboOutcome | null {
     const moment = momentOf(event, who, this.#identities.label(event), now);
     if (!isRanked(event)) return { moment, user: who, add: 0, items: 0, coins: 0 };
     if (!event.combo) {
       const add = toMilli(event.value);
-      return { moment, user: who, add, items: giftsOf(event), coins: coinsOf(event) };
+      const items = giftsOf(event);
+      const coins = coinsOf(event);
+      // An event without an id cannot be told apart from a copy: this page's own key (as today).
+      const id = event.id || `~${who.key}:${now}`;
+      const bits = event.kind === 'cheer' ? event.bits : 0;
+      const counted = { entry: `e:${event.platform}:${id}`, milli: add, items, coins, bits };
+      return { moment, user: who, add, items, coins, counted };
     }
     return (counted ? this.#combos : this.#trials).deliver({
       combo: event.combo,
@@ -171,22 +223,30 @@ export class GiftSession {
       price: event.kind === 'gift' ? event.gift.coins : 0,
       final: event.final,
       now,
+      id: event.id,
       moment,
       user: who,
     });
   }
 
   /** Credits the board and the goals; true when either changed (the latest name shows too). */
-  #credit(event: CoreEvent, who: Who, step: ComboOutcome): boolean {
-    let changed = this.#apply(step);
+  #credit(event: CoreEvent, who: Who, step: ComboOutcome, now: number): boolean {
+    let changed = this.#apply(step, now);
     changed = this.#board.rename(who.key, who.name) || changed;
     if (event.kind === 'like') changed = this.#tally.like(event.count) || changed;
     else if (event.kind === 'follow') changed = this.#tally.follow(who.key) || changed;
+    if (event.kind === 'follow' || event.kind === 'sub') {
+      const none = { milli: 0, items: 0, coins: 0, bits: 0 };
+      this.#ledger.record(`${event.kind === 'sub' ? 's' : 'f'}:${who.key}`, who, none, event.at);
+    }
     return changed;
   }
 
-  #apply(outcome: ComboOutcome): boolean {
+  #apply(outcome: ComboOutcome, now: number): boolean {
+    const total = outcome.counted;
     if (outcome.add > 0) this.#board.add(outcome.user, outcome.add);
+    if (total && outcome.add > 0)
+      this.#ledger.record(total.entry, outcome.user, { bits: 0, ...total }, now);
     const counted = this.#tally.count(outcome.add, outcome.items, outcome.coins);
     return outcome.add > 0 || counted;
   }
