@@ -42,8 +42,10 @@ export async function createRuntime(
   for (const issue of issues)
     log.problem(`param:${issue.param}`, `${issue.param}: ${issue.message}`);
   const store = browserStore() ?? undefined;
-  // Served by npm start: the server's copy of the session wins over older (or no) storage.
-  const server = await fetchServerSession(config.session, role);
+  // Served by npm start: the server's copy of the session wins over older (or no) storage. A
+  // page on the demo alone (the start page's preview, a try-out) has nothing worth keeping there.
+  const simulated = config.source.every((source) => source === 'demo');
+  const server = simulated ? null : await fetchServerSession(config.session, role);
   if (server) preferServerSnapshot(server, store, config.session, role);
   const session = new GiftSession({ config: sessionOptions(config, role), store, now: clock() });
   if (session.storageProblem) log.problem('storage', session.storageProblem);
