@@ -7,7 +7,6 @@ import {
   type KeyValueStore,
 } from '../core/session/persist';
 import { HUB_PATHS } from '../wire/hubPaths';
-import { readAnswer } from '../wire/hubAnswers';
 import {
   MAX_SAVE_ENTRIES,
   sessionAnswer,
@@ -57,7 +56,10 @@ export async function fetchServerSession(
       const url = `${base}${sessionUrl(name)}${query}`;
       const res = await fetch(url, { cache: 'no-store', signal: abort.signal });
       if (!res.ok) return null;
-      return readAnswer(sessionAnswer, await res.text());
+      // Read here, not with hubAnswers.ts' readAnswer: that module would bring every hub answer's
+      // schema into each overlay's bundle.
+      const parsed = sessionAnswer.safeParse(await res.json());
+      return parsed.success ? parsed.data : null;
     } finally {
       clearTimeout(timer);
     }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PORT, SIGN_KEY_FILE, TIKTOK_PORT } from '../playwright.config';
 import type { ProtocolEventInput } from '../../src/wire/protocol';
@@ -217,4 +217,53 @@ test('a session is kept by the server: a new browser, a SIGKILL, the start page 
   const done = await frames();
   await credits.clock.runFor(5_000);
   expect(await frames()).toBe(done);
+});
+
+test('the start page lists the sessions kept and a damaged file, renames one and deletes one only once confirmed', async ({
+  page,
+}) => {
+  const folder = resolve(ROOT, DATA, 'sessions');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(resolve(folder, 'cut-short.json'), '{"v":1,"name":"cut-short","ledg');
+  await page.goto(`${BASE}/`);
+  await page.getByRole('button', { name: 'Start a fresh session' }).click();
+  await expect(page.getByRole('status')).toContainText(/Started stream-/);
+  await expect(page.getByRole('alert').filter({ hasText: 'cut-short.json' })).toContainText(
+    'not JSON',
+  );
+  const fresh = page.locator('.gg-sessions tr[data-session^="stream-"]');
+  await expect(fresh).toHaveCount(1);
+  await fresh.getByRole('button', { name: 'Rename' }).click();
+  await page.getByRole('textbox', { name: /New name for stream-/ }).fill('rehearsal');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  const renamed = page.locator('.gg-sessions tr[data-session="rehearsal"]');
+  await expect(renamed).toHaveCount(1);
+  await renamed.getByRole('button', { name: 'Delete' }).click();
+  await renamed.getByRole('button', { name: 'Keep it' }).click();
+  await expect(renamed).toHaveCount(1);
+  await renamed.getByRole('button', { name: 'Delete' }).click();
+  await renamed.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(renamed).toHaveCount(0);
+  // The damaged file is left as it was.
+  expect(readFileSync(resolve(folder, 'cut-short.json'), 'utf8')).toBe(
+    '{"v":1,"name":"cut-short","ledg',
+  );
+});
+
+test('a page whose server keeps no sessions (a static host) asks once and goes on as before', async ({
+  page,
+}) => {
+  const asked: string[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.clock.install();
+  await page.route('**/hub/sessions/**', (route) => {
+    asked.push(route.request().method());
+    return route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' });
+  });
+  await page.goto(`${BASE}/overlays/board.html?source=hub&session=static-host`);
+  await expect(page.locator('html')).toHaveAttribute('data-feed', 'live');
+  await page.clock.runFor(30_000);
+  expect(asked).toEqual(['GET']);
+  expect(errors).toEqual([]);
 });
