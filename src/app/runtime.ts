@@ -46,10 +46,10 @@ export async function createRuntime(
   // page on the demo alone (the start page's preview, a try-out) has nothing worth keeping there.
   const simulated = config.source.every((source) => source === 'demo');
   const server = simulated ? null : await fetchServerSession(config.session, role);
-  if (server) preferServerSnapshot(server, store, config.session, role);
+  const replaced = server ? preferServerSnapshot(server, store, config.session, role) : [];
   const session = new GiftSession({ config: sessionOptions(config, role), store, now: clock() });
   if (session.storageProblem) log.problem('storage', session.storageProblem);
-  if (server) session.adopt(server.ledger, { likes: server.likes }, clock());
+  if (server) session.adopt([...server.ledger, ...replaced], { likes: server.likes }, clock());
 
   return {
     config,

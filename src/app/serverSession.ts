@@ -70,24 +70,38 @@ export async function fetchServerSession(
 
 /**
  * Before the session is made: puts the server's snapshot of this page in its storage when the
- * storage holds none or an older one, so the session restores it as it would its own.
+ * storage holds none or an older one, so the session restores it as it would its own. Returns the
+ * rows of the older one it replaced, as ledger entries, for the session to take in too (a gift this
+ * page counted but never got to send is kept: the session takes the larger total of each gifter).
  */
 export function preferServerSnapshot(
   server: SessionAnswer,
   store: KeyValueStore | undefined,
   name: string,
   page: string,
-): void {
+): [string, LedgerEntry][] {
   const parsed = snapshotSchema.safeParse(server.snapshot);
-  if (!store || !parsed.success) return;
+  if (!store || !parsed.success) return [];
   const key = storageKey(name, page);
   const local = loadSnapshot(store, key).snapshot;
-  if (local && (local.savedAt ?? 0) >= (parsed.data.savedAt ?? 0)) return;
+  if (local && (local.savedAt ?? 0) >= (parsed.data.savedAt ?? 0)) return [];
   try {
     store.set(key, JSON.stringify(parsed.data));
   } catch {
     // Storage full or off: the session still takes the server's ledger in (adopt).
   }
+  return (local?.rows ?? []).map(({ key: user, name: shown, login, platform, milli }) => [
+    `e:${platform}:~${page}:${user}`,
+    {
+      user: { key: user, name: shown, login, platform },
+      milli,
+      items: 0,
+      coins: 0,
+      bits: 0,
+      first: 0,
+      last: 0,
+    },
+  ]);
 }
 
 /** Saves the session to the server: every 5 s when something changed, and on stop (pagehide). */
