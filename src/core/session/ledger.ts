@@ -14,6 +14,10 @@ import type { BoardUser } from './Board';
  * `first`, and the user of the later entry (ties by name). That is a join: commutative,
  * associative, idempotent. A page may send the same entry twice, or two pages one gift each, in
  * any order: the merged ledger is the same, and the board is derived from it.
+ * Two limits, both outside what today's feeds send: an event without an id (every feed requires
+ * one) gets a key of the page's own, so two pages would both count it; and a combo key reused after
+ * KEY_REUSE_MS (old Twitch bomb lines, by gifter and tier) is `c:<key>~<id>` only on a page that saw
+ * the first combo, so a page that did not, merged with one that did, keeps the larger of the two.
  */
 
 export interface LedgerEntry {
