@@ -4,6 +4,7 @@ import { TIKTOK_PORT } from '../playwright.config';
 import { startFakeTikTok, type FakeTikTok } from '../servers/fakeTikTok';
 import { follow, gift, like, share, subNotify } from '../servers/tiktokMessages';
 import { sessionHook } from './sessionHook';
+import { freshSession } from './freshSession';
 
 /**
  * TikTok LIVE by @username, end to end with no network: the built pages, served by `npm start`'s
@@ -27,7 +28,7 @@ async function startFake(username: string, retryAfterS?: number): Promise<FakeTi
 }
 
 const pageUrl = (page: string, user: string, params = '') =>
-  `overlays/${page}.html?source=tiktok&tiktok=@${user}&session=e2e-${test.info().testId}${params}`;
+  `overlays/${page}.html?source=tiktok&tiktok=@${user}&session=${freshSession()}${params}`;
 
 const zerodyRow = (page: Page) => page.locator(`li.gg-row[data-user="tiktok:${ZERODY.userId}"]`);
 
