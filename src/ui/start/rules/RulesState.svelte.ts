@@ -109,7 +109,8 @@ export class RulesState {
       return;
     }
     this.load(saved.rules);
-    this.save = { state: 'saved', rules: this.drafts.filter((d) => d.on).length };
+    // As the hub counts them on a save: the rules the overlays play.
+    this.save = { state: 'saved', rules: parseRules({ v: 1, rules: saved.rules }).rules.length };
   }
 
   /** Saves the list (PUT /hub/rules): "Saved · N rules", or why not. */
