@@ -109,8 +109,8 @@ export class RulesState {
       return;
     }
     this.load(saved.rules);
-    // As the hub counts them on a save: the rules the overlays play.
-    this.save = { state: 'saved', rules: parseRules({ v: 1, rules: saved.rules }).rules.length };
+    // As the hub counts them on a save: the rules in the file.
+    this.save = { state: 'saved', rules: saved.rules.length };
   }
 
   /** Saves the list (PUT /hub/rules): "Saved · N rules", or why not. */

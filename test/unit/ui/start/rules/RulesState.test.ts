@@ -148,7 +148,7 @@ describe('loading and saving through the hub', () => {
     expect(saveText(rules.save)).toBe('Loading the saved rules…');
     await rules.fetch(client);
     expect(rules.drafts.map((d) => d.name)).toEqual(['Lion clip', '', 'Quiet follows', '', '']);
-    expect(saveText(rules.save)).toBe('Saved · 4 rules');
+    expect(saveText(rules.save)).toBe('Saved · 5 rules');
     rules.drafts[0]!.name = 'Big cat';
     rules.changed();
     expect(saveText(rules.save)).toBe('Not saved yet');
