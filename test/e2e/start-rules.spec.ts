@@ -98,10 +98,14 @@ test('a picture is uploaded and shown, a text file named .png is refused with th
   await expect(thumb).toHaveAttribute('src', new RegExp(`/media/${PICTURE}$`));
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48);
 
-  await media.getByLabel('Choose files…').setInputFiles({
-    name: 'fake.png',
-    mimeType: 'image/png',
-    buffer: Buffer.from('just some words, not a picture at all'),
+  // Dropped on the drop zone, as from the file manager.
+  const drop = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['just some words, not a picture at all'], 'fake.png'));
+    return data;
+  });
+  await media.getByRole('group', { name: 'Upload media' }).dispatchEvent('drop', {
+    dataTransfer: drop,
   });
   await expect(media.getByRole('status')).toContainText(
     'fake.png refused: not a PNG, GIF, WebP, WebM, MP3, Ogg or WAV file (whatever its name says).',
@@ -238,4 +242,33 @@ test('the README picture of the rule list', async ({ page }) => {
     path: 'docs/img/start-page-rules.png',
     animations: 'disabled',
   });
+});
+
+test('on a static host, the list is built for a rules file, and a sound asks for Sound on', async ({
+  page,
+}) => {
+  // Nothing answers as the hub: what a page served by another web server sees.
+  await page.route('**/hub/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('./');
+  await expect(
+    page.getByText('Run npm start to keep media and rules on this computer'),
+  ).toBeVisible();
+  await expect(section(page)).toHaveCount(0);
+  const rules = rulesList(page);
+  await expect(rules.locator('.gg-rules-saved')).toHaveText('Not saved: no npm start here');
+  await expect(rules.getByRole('button', { name: 'Save rules' })).toHaveCount(0);
+  await rules.getByRole('button', { name: 'Add a rule' }).click();
+  const rule = rules.locator('.gg-rule').first();
+  await rule.getByLabel('Gift', { exact: true }).fill('Lion');
+  await rule.getByLabel('Sound').fill('roar.wav');
+  await expect(rule.getByRole('button', { name: /^Test/ })).toHaveCount(0);
+  const download = rules.getByRole('link', { name: 'Download rules file' });
+  const href = (await download.getAttribute('href')) ?? '';
+  expect(JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)))).toEqual({
+    v: 1,
+    rules: [{ when: { gift: 'Lion' }, then: { sound: { file: 'roar.wav' } } }],
+  });
+  await rules.getByRole('button', { name: 'Turn Sound on' }).click();
+  await expect(page.getByLabel('Alerts', { exact: true })).toHaveValue(/sound=on/);
+  await expect(rules.getByRole('button', { name: 'Turn Sound on' })).toHaveCount(0);
 });
