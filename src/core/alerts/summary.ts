@@ -1,4 +1,6 @@
+import type { Alert } from './AlertQueue';
 import type { Moment } from './moment';
+import { tierOf, type Tier } from './tiers';
 
 /** What a "+N more" alert says: how many gifts were folded in, their worth, the biggest gifters. */
 export interface Summary {
@@ -46,4 +48,25 @@ export class PendingSummary {
   snapshot(): Summary {
     return { count: this.#count, value: this.#value, names: this.#top.map((t) => t.name) };
   }
+}
+
+/** The "+N more" alert: never bigger than tier 2 (it thanks many, none of them loudly). */
+export function summaryAlert(
+  key: string,
+  summary: PendingSummary,
+  now: number,
+  lengthMs: number,
+  tiers: readonly number[],
+): Alert {
+  const tier = Math.min(2, tierOf(summary.worth, tiers)) as Tier;
+  return {
+    key,
+    kind: 'summary',
+    tier,
+    moments: [],
+    summary: summary.snapshot(),
+    look: {},
+    startedAt: now,
+    endsAt: now + lengthMs,
+  };
 }
