@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../../../src/core/event/events';
+import { factsOf, momentOf } from '../../../../../src/core/alerts/moment';
+import { giftLabel } from '../../../../../src/core/event/giftLabel';
 import { DEFAULT_SCALE } from '../../../../../src/core/event/value';
 import type { RuleWhen } from '../../../../../src/core/rules/ruleFormat';
 import { matchRule, type RuleFacts } from '../../../../../src/core/rules/rules';
@@ -10,29 +12,14 @@ import { mapProtocolFrame } from '../../../../../src/wire/protocol';
 
 const NOW = 1_764_547_200_000;
 
-/** What the matcher reads from the overlay's event (its `count` of bits, months, raiders, likes). */
-function factsOf(event: CoreEvent): RuleFacts {
-  const count =
-    event.kind === 'cheer'
-      ? event.bits
-      : event.kind === 'sub'
-        ? event.months
-        : event.kind === 'raid'
-          ? event.viewers
-          : 'count' in event
-            ? event.count
-            : 1;
-  const gift = event.kind === 'gift' ? event.gift : undefined;
-  const facts: RuleFacts = {
-    platform: event.platform,
-    kind: event.kind,
-    gift: gift?.name ?? '',
-    value: event.value,
-    coins: gift ? gift.coins * count : 0,
-    count,
-    bomb: event.kind === 'giftsub' && event.bomb,
+/** What the matcher reads: the overlay's own moment of the event, and its facts. */
+function factsOfEvent(event: CoreEvent): RuleFacts {
+  const who = {
+    key: `${event.platform}:${event.sender.id}`,
+    momentName: 'Rule Test',
+    callout: true,
   };
-  return gift ? { ...facts, giftId: gift.id } : facts;
+  return factsOf(momentOf(event, who, giftLabel(event), NOW));
 }
 
 /** The test frame as an overlay maps it: its first event (a bomb's header), never dropped. */
@@ -71,7 +58,7 @@ const RULES: [string, RuleWhen][] = [
 describe('the Test button’s moment', () => {
   it.each(RULES)('matches %s', (_, when) => {
     const rule = { when, then: {} };
-    expect(matchRule([rule], factsOf(sent(when)))).toBe(rule);
+    expect(matchRule([rule], factsOfEvent(sent(when)))).toBe(rule);
   });
 
   it('is a test alert, so it never reaches the board', () => {
