@@ -6,10 +6,7 @@ import { hubToken } from './hubToken';
  * The start page's Alert rules against the real hub of the e2e server (its own data folder per
  * port): a picture uploaded and shown, a text file with a picture's name refused with the reason,
  * a rule built, saved and still there after a reload, tested on an open overlay, a file deleted.
- *
- * Not here yet: "a rule edited on the start page takes effect on an already open alerts page"
- * (the clip shown for the rule's gift) needs the alerts page's playback (h-C) and the queue's rules
- * (h-A), which were not on main when this was written; add it here once both are merged.
+ * The last test needs the alerts page's rule playback (issue 23's h-C) beside the queue's rules.
  */
 
 const PICTURE = 'lion.png';
@@ -271,4 +268,37 @@ test('on a static host, the list is built for a rules file, and a sound asks for
   await rules.getByRole('button', { name: 'Turn Sound on' }).click();
   await expect(page.getByLabel('Alerts', { exact: true })).toHaveValue(/sound=on/);
   await expect(rules.getByRole('button', { name: 'Turn Sound on' })).toHaveCount(0);
+});
+
+// Needs the alerts page's rule playback (h-C); passes with h-C merged (tried), fixme until it is.
+test.fixme('a rule saved on the start page takes effect on an already open alerts page', async ({
+  page,
+  context,
+}) => {
+  // The OBS source, open before the rule exists.
+  const obs = await context.newPage();
+  await obs.goto('overlays/alerts.html?source=hub&session=e2e-start-rules-live&status=hide');
+  await expect(obs.locator('html')).toHaveAttribute('data-feed', 'live');
+
+  await page.goto('./');
+  await section(page)
+    .getByLabel('Choose files…')
+    .setInputFiles({ name: PICTURE, mimeType: 'image/png', buffer: png(64, [255, 194, 75, 255]) });
+  await expect(section(page).locator(`.gg-media-file[data-name="${PICTURE}"]`)).toBeVisible();
+  const rules = rulesList(page);
+  await expect(rules.locator('.gg-rules-saved')).toHaveText('Saved · 0 rules');
+  await rules.getByRole('button', { name: 'Add a rule' }).click();
+  const rule = rules.locator('.gg-rule').first();
+  await rule.getByLabel('Name').fill('Lion picture');
+  await rule.getByLabel('Gift', { exact: true }).fill('Lion');
+  await rule.getByLabel('Media').selectOption(PICTURE);
+  await rule.getByLabel('Callout').fill('{name} woke the lion');
+  // Test saves the rule first, then sends a Lion: the open page plays it with the rule's picture.
+  await rule.getByRole('button', { name: 'Test this rule: Lion picture' }).click();
+  await expect(rule.getByRole('status')).toHaveText('Test sent to 1 overlay.');
+  await expect(rules.locator('.gg-rules-saved')).toHaveText('Saved · 1 rule');
+  const picture = obs.locator('img.gg-media');
+  await expect(picture).toHaveAttribute('src', new RegExp(`/media/${PICTURE}$`));
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+  await expect(obs.locator('.gg-callout')).toContainText('Rule Test woke the lion');
 });
