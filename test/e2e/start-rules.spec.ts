@@ -172,6 +172,7 @@ test('a rule with a problem says so beside it, and the list is reordered by keyb
   await expect(second.getByRole('alert')).toHaveText(
     'when.coins: min is above max: the overlays skip this rule.',
   );
+  await expect(rules.getByText('One rule with a problem: see below')).toBeVisible();
   await second.getByRole('button', { name: 'Move Second up' }).focus();
   await page.keyboard.press('Enter');
   await expect(rules.getByRole('heading', { level: 4 })).toHaveText(['Second', 'First']);
