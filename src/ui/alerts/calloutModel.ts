@@ -22,13 +22,21 @@ export interface CalloutView {
   /** A combo still climbing. */
   live: boolean;
   leaving: boolean;
+  /** A rule's own text with the placeholders of `template=` (null: the page's template). */
+  text: string | null;
 }
 
 const MAX_GIFTS = 3;
 
 /** Turns a queue alert (one moment, a gifter's coalesced moments, or a summary) into a callout. */
 export function calloutOf(alert: Alert): CalloutView {
-  const base = { key: alert.key, kind: alert.kind, tier: alert.tier, leaving: false };
+  const base = {
+    key: alert.key,
+    kind: alert.kind,
+    tier: alert.tier,
+    leaving: false,
+    text: alert.look.text ?? null,
+  };
   if (alert.summary) {
     const { count, value, names } = alert.summary;
     return {
