@@ -271,8 +271,7 @@ test('on a static host, the list is built for a rules file, and a sound asks for
   await expect(rules.getByRole('button', { name: 'Turn Sound on' })).toHaveCount(0);
 });
 
-// Needs the alerts page's rule playback (h-C); passes with h-C merged (tried), fixme until it is.
-test.fixme('a rule saved on the start page takes effect on an already open alerts page', async ({
+test('a rule saved on the start page takes effect on an already open alerts page', async ({
   page,
   context,
 }) => {
