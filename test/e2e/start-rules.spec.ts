@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { crc32, deflateSync } from 'node:zlib';
+import { wavBytes } from '../helpers/mediaSamples';
 import { hubToken } from './hubToken';
 
 /**
@@ -40,24 +41,6 @@ function png(size: number, rgba: [number, number, number, number]): Buffer {
     chunk('IDAT', deflateSync(Buffer.concat(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-/** A short mono 16-bit WAV of silence: a sound file as the hub sniffs it. */
-function wav(samples: number): Buffer {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + samples * 2, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(22050, 24);
-  header.writeUInt32LE(44100, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(samples * 2, 40);
-  return Buffer.concat([header, Buffer.alloc(samples * 2)]);
 }
 
 /** The data folder outlives a run: start with no rules and none of this spec's files. */
@@ -208,7 +191,7 @@ test('the README picture of the rule list', async ({ page }) => {
     .setInputFiles([
       { name: PICTURE, mimeType: 'image/png', buffer: png(64, [255, 194, 75, 255]) },
       { name: 'rose-burst.png', mimeType: 'image/png', buffer: png(64, [255, 94, 122, 255]) },
-      { name: 'roar.wav', mimeType: 'audio/wav', buffer: wav(2205) },
+      { name: 'roar.wav', mimeType: 'audio/wav', buffer: wavBytes(2205) },
     ]);
   await expect(section(page).locator('.gg-media-file')).toHaveCount(3);
   const rules = rulesList(page);
