@@ -44,6 +44,8 @@ export class StartModel {
   /** Starts on hub and demo: the overlays then take the Test buttons' alerts, and show the demo. */
   values = $state<Record<string, string>>({ source: 'hub,demo' });
   size = $state<PreviewSize>('16:9');
+  /** A media file the rule editor plays over the alerts preview (its URL), until closed. */
+  previewMedia = $state<{ url: string; video: boolean } | null>(null);
   readonly groups: readonly ParamGroup[];
 
   readonly #base: string;
