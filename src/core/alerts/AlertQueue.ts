@@ -9,7 +9,8 @@ import {
 } from './tiers';
 import { RecentMap } from '../RecentMap';
 import type { RuleThen } from '../rules/ruleFormat';
-import { momentsValue, PendingSummary, type Summary } from './summary';
+import { momentsValue, RollCalls, type Summary } from './summary';
+import { battleLength, battleRoom, catchUp, endedCount, playsEffect } from './battle';
 
 export interface QueueOptions {
   /** Alerts on screen at once (the callout stack). */
@@ -45,6 +46,8 @@ export interface Alert {
    * `{}` when no rule matched: the alert is shown as it always was.
    */
   look: RuleThen;
+  /** A full alert thanked by its callout alone: a gift battle's small gift (core/alerts/battle). */
+  calm: boolean;
   readonly startedAt: number;
   endsAt: number;
 }
@@ -95,7 +98,10 @@ export class AlertQueue {
   /** What became of recent moment ids, so a late combo update never opens a second alert. */
   readonly #fates = new RecentMap<Fate>(5_000);
   readonly #dirty = new Set<Alert>();
-  #summary: PendingSummary | null = null;
+  /** Roll calls of what was folded, oldest first; only the last one still takes gifters. */
+  readonly #rollCalls = new RollCalls();
+  /** Gifters who had a full alert on this page (a first gift is worth an effect in a battle). */
+  readonly #thanked = new RecentMap<true>(20_000);
   #seq = 0;
   #summaries = 0;
   #lastAdvance: number | null = null;
@@ -133,17 +139,19 @@ export class AlertQueue {
     }
     this.#located.set(moment.id, entry);
     this.#sortWaiting();
-    while (this.#waiting.length > this.#options.maxLength) this.#fold(this.#waiting.pop(), now);
+    const room = battleRoom(this.#options.slots, this.#options.maxLength);
+    while (this.#waiting.length > room) this.#fold(this.#waiting.pop(), now);
+    catchUp(this.#playing, this.waitingCount, this.#options.slots, now);
   }
 
   /** Move time forward: end what is over, start what fits, report in-place updates. */
   advance(now: number): QueueStep {
     const { slots, backlogGapMs } = this.#options;
     if (this.#lastAdvance !== null && now - this.#lastAdvance >= backlogGapMs) {
-      // Back after a long pause: the biggest gifts still play, the rest is one summary shown now.
+      // Back after a long pause: the biggest gifts still play, the rest is roll calls shown now.
       if (this.#waiting.length > slots) {
         while (this.#waiting.length > slots - 1) this.#fold(this.#waiting.pop(), now);
-        if (this.#summary) this.#summary.urgent = true;
+        this.#rollCalls.urgent();
       }
     }
     this.#lastAdvance = now;
@@ -170,7 +178,7 @@ export class AlertQueue {
   }
 
   get waitingCount(): number {
-    return this.#waiting.length + (this.#summary ? 1 : 0);
+    return this.#waiting.length + this.#rollCalls.length;
   }
 
   get playingCount(): number {
@@ -184,7 +192,9 @@ export class AlertQueue {
     const value = total(at.moments);
     if (at.kind === 'compact' && value >= this.#options.min && value > 0) at.kind = 'full';
     if (at.kind === 'full') at.tier = tierOf(value, this.#options.tiers);
-    at.endsAt = Math.max(at.endsAt, now + this.#options.durationMs * 0.6);
+    if (at.calm) at.calm = this.#calm(at); // a streak that grew big or long earns its effect
+    const { durationMs, slots } = this.#options;
+    at.endsAt = Math.max(at.endsAt, now + battleLength(durationMs * 0.6, this.waitingCount, slots));
     this.#dirty.add(at);
   }
 
@@ -207,13 +217,14 @@ export class AlertQueue {
   #startNext(now: number): Alert | null | undefined {
     const { durationMs, min, minAction, tiers, slots } = this.#options;
     const factor = backlogFactor(this.#waiting.length, slots);
-    const summary = this.#summary;
+    const waiting = this.#waiting.length;
+    const summary = this.#rollCalls.first;
     const due = summary && (summary.urgent || now - summary.since >= 2 * durationMs);
-    if (summary && (this.#waiting.length === 0 || due)) {
-      this.#summary = null;
+    if (summary && (waiting === 0 || due)) {
+      this.#rollCalls.shift();
       const key = `summary:${++this.#summaries}`;
       const tier = Math.min(2, tierOf(summary.worth, tiers)) as Tier;
-      const length = durationMs * SUMMARY_LENGTH * factor;
+      const length = battleLength(durationMs * SUMMARY_LENGTH * factor, this.waitingCount, slots);
       return this.#begin({
         key,
         kind: 'summary',
@@ -221,6 +232,7 @@ export class AlertQueue {
         moments: [],
         summary: summary.snapshot(),
         look: {},
+        calm: false,
         startedAt: now,
         endsAt: now + length,
       });
@@ -247,11 +259,22 @@ export class AlertQueue {
       moments: entry.moments,
       summary: null,
       look: {},
+      calm: false,
       startedAt: now,
-      endsAt: now + length,
+      endsAt: now + battleLength(length, this.waitingCount, slots),
     };
+    alert.calm = kind === 'full' && this.#calm(alert);
+    if (kind === 'full') this.#thanked.add(entry.userKey, true);
     for (const m of entry.moments) this.#located.set(m.id, alert);
     return this.#begin(alert);
+  }
+
+  /** The battle rule (core/alerts/battle) for a full alert, with what waits behind it now. */
+  #calm(alert: Alert): boolean {
+    const first = alert.moments.every((m) => !this.#thanked.has(m.userKey));
+    const { slots } = this.#options;
+    const ended = endedCount(alert);
+    return !playsEffect({ waiting: this.waitingCount, slots, tier: alert.tier, first, ended });
   }
 
   #begin(alert: Alert): Alert {
@@ -262,7 +285,7 @@ export class AlertQueue {
 
   #fold(entry: Waiting | undefined, now: number): void {
     if (!entry) return;
-    (this.#summary ??= new PendingSummary(now)).add(entry.moments);
+    this.#rollCalls.add(entry.moments, now);
     for (const m of entry.moments) {
       this.#located.delete(m.id);
       this.#fates.set(m.id, 'summarised');
