@@ -2,12 +2,14 @@ import type { AlertQueue, QueueStats } from '../core/alerts/AlertQueue';
 import type { Stage } from '../render/Stage';
 import type { Chimes } from '../ui/sound/Chimes';
 import { publishDebug } from './debugBag';
+import type { RecentMap } from '../core/RecentMap';
 
 interface Parts {
   stage: Stage | null;
   queue: AlertQueue;
   root: HTMLElement;
   chimes: Chimes | null;
+  thanked: RecentMap<true>;
 }
 
 /** What `window.__giftglow.alerts` reports; e2e tests and the bench read this type too. */
@@ -27,13 +29,15 @@ export interface AlertsHook {
   readonly callouts: number;
   readonly audioNotes: number;
   readonly queue: QueueStats & { waiting: number; playing: number };
+  /** Names the newest callouts and summaries showed (1,000-2,000 of them), oldest first. */
+  readonly thanked: string[];
 }
 
 /**
  * `window.__giftglow.alerts`: live counters (frames drawn, display objects, textures, effects, DOM
  * nodes, queue) that e2e tests and the bench read. Always maintained, read-only, no test branches.
  */
-export function installDebugHook({ stage, queue, root, chimes }: Parts): () => void {
+export function installDebugHook({ stage, queue, root, chimes, thanked }: Parts): () => void {
   const hook: AlertsHook = {
     get frames() {
       return stage?.stats.frames ?? 0;
@@ -79,6 +83,9 @@ export function installDebugHook({ stage, queue, root, chimes }: Parts): () => v
     },
     get queue() {
       return { ...queue.stats, waiting: queue.waitingCount, playing: queue.playingCount };
+    },
+    get thanked() {
+      return thanked.newest(2_000).map(([name]) => name);
     },
   };
   return publishDebug('alerts', hook);

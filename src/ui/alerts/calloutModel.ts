@@ -21,6 +21,8 @@ export interface CalloutView {
   value: number;
   /** A combo still climbing. */
   live: boolean;
+  /** Thanked by the callout alone: a small gift in a gift battle (core/alerts/battle). */
+  calm: boolean;
   leaving: boolean;
 }
 
@@ -28,7 +30,13 @@ const MAX_GIFTS = 3;
 
 /** Turns a queue alert (one moment, a gifter's coalesced moments, or a summary) into a callout. */
 export function calloutOf(alert: Alert): CalloutView {
-  const base = { key: alert.key, kind: alert.kind, tier: alert.tier, leaving: false };
+  const base = {
+    key: alert.key,
+    kind: alert.kind,
+    tier: alert.tier,
+    calm: alert.calm,
+    leaving: false,
+  };
   if (alert.summary) {
     const { count, value, names } = alert.summary;
     return {
