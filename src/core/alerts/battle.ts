@@ -37,15 +37,15 @@ export function inBattle(waiting: number, slots: number): boolean {
 
 /**
  * Whether an alert plays its effect or is thanked by its callout alone. No backlog: every full
- * alert plays. In a battle: the big gifts (tier 3-4), the end of a long streak, and, while the
- * backlog is still short (under twice the stack), a gifter's first gift from tier 2 up.
+ * alert plays. In a battle: the biggest gifts (tier 4) and the end of a long streak; while the
+ * backlog is still short (under twice the stack) also tier 3, and a gifter's first gift from tier 2.
  */
 export function playsEffect(a: BattleAlert): boolean {
   if (!inBattle(a.waiting, a.slots)) return true;
-  if (a.tier >= 3 || a.ended >= LONG_STREAK) return true;
-  return a.first && a.tier >= 2 && a.waiting < 2 * a.slots;
+  if (a.tier >= 4 || a.ended >= LONG_STREAK) return true;
+  if (a.waiting >= 2 * a.slots) return false;
+  return a.tier >= 3 || (a.first && a.tier >= 2);
 }
-
 /** How long an alert plays: its own length, or the battle pace while a backlog waits. */
 export function battleLength(lengthMs: number, waiting: number, slots: number): number {
   return inBattle(waiting, slots) ? Math.min(lengthMs, BATTLE_MS) : lengthMs;
