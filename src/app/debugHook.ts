@@ -1,4 +1,5 @@
-import type { AlertQueue, QueueStats } from '../core/alerts/AlertQueue';
+import type { AlertQueue } from '../core/alerts/AlertQueue';
+import type { QueueStats } from '../core/alerts/queueStats';
 import type { Stage } from '../render/Stage';
 import type { Chimes } from '../ui/sound/Chimes';
 import { publishDebug } from './debugBag';

@@ -35,7 +35,7 @@ export type Verdict =
   | { ok: true; status: 202; forwarded: number; overlays: number }
   | {
       ok: false;
-      status: 400 | 401 | 403 | 413 | 429 | 500 | 503;
+      status: 400 | 401 | 403 | 404 | 405 | 413 | 415 | 429 | 500 | 503 | 507;
       reason: DropReason;
       detail: string;
     };

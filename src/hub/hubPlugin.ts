@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Plugin } from 'vite';
+import { dataFolderOf } from './dataFolder.ts';
 import { attachHub } from './hubServer.ts';
 import { tiktokLog } from './tiktok/tiktokLog.ts';
 import { tiktokSettings, type TikTokSettings } from './tiktok/tiktokSettings.ts';
@@ -20,10 +21,13 @@ export function hubPlugin(root: string): Plugin {
     const path = tokenPath(root);
     const { token, kept } = loadOrCreateToken(path);
     const settings = tiktokSettings(root);
+    const data = dataFolderOf(root);
     const server = attachHub(httpServer, {
       token,
       settings,
       tiktok: { observer: tiktokLog(log, () => Date.now()) },
+      data,
+      log,
     });
     use(server.middleware as never);
     httpServer.once('listening', () => {
@@ -33,6 +37,7 @@ export function hubPlugin(root: string): Plugin {
         `  token ${token}`,
         '',
         tiktokLine(settings),
+        `  Data folder (media files, alert rules; copy it to back it up): ${data.root}`,
         '',
       ];
       setTimeout(() => log(lines.join('\n')), 0);

@@ -2,9 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HUB_PATHS } from '../wire/hubPaths.ts';
 import { MAX_FRAME_CHARS } from '../wire/textFrame.ts';
 import type { Hub } from './Hub.ts';
+import { mediaRoute } from './media/mediaRoute.ts';
+import type { MediaFolder } from './media/MediaFolder.ts';
+import { serveMedia } from './media/serveMedia.ts';
 import { originRefusal, tokenRequestAllowed } from './origin.ts';
 import { headerOf, pathOf, readBody, requestOf } from './readRequest.ts';
 import { answerOf, reply } from './reply.ts';
+import { rulesRoute } from './rules/rulesRoute.ts';
+import type { RulesStore } from './rules/RulesStore.ts';
 import { signKeyRoute } from './signKeyRoute.ts';
 import type { SignKey } from './tiktok/SignKey.ts';
 import type { TikTokLinks } from './tiktok/TikTokLinks.ts';
@@ -25,6 +30,10 @@ export interface HubParts {
   tiktok: TikTokLinks;
   token: string;
   signKey: SignKey;
+  /** The media folder and the saved alert rules (`/hub/media`, `/media/`, `/hub/rules`). */
+  media: MediaFolder;
+  rules: RulesStore;
+  clock: () => number;
 }
 
 export function hubRoutes(parts: HubParts): Middleware {
@@ -36,10 +45,14 @@ export function hubRoutes(parts: HubParts): Middleware {
     [HUB_PATHS.signKey, (req, res) => void signKeyRoute(hub, signKey, req, res)],
     [HUB_PATHS.socket, (_req, res) => webSocketOnly(res)],
     [HUB_PATHS.tiktok, (_req, res) => webSocketOnly(res)],
+    [HUB_PATHS.media, mediaRoute({ hub, folder: parts.media, clock: parts.clock })],
+    [HUB_PATHS.rules, (req, res) => void rulesRoute(hub, parts.rules, req, res)],
   ]);
   return (req, res, next) => {
-    const route = routes.get(pathOf(req));
+    const path = pathOf(req);
+    const route = routes.get(path);
     if (route) route(req, res);
+    else if (path.startsWith(HUB_PATHS.mediaFiles)) serveMedia(hub, parts.media, req, res);
     else next();
   };
 }

@@ -1,7 +1,11 @@
 import type { Server } from 'node:http';
+import type { DataFolder } from './dataFolder.ts';
 import { Hub } from './Hub.ts';
 import { hubRoutes, type Middleware } from './hubRoutes.ts';
 import { attachHubSocket } from './hubSocket.ts';
+import { MediaFolder } from './media/MediaFolder.ts';
+import { attachRulesSocket } from './rules/rulesSocket.ts';
+import { RulesStore } from './rules/RulesStore.ts';
 import { systemLinkTimers } from './tiktok/linkTimers.ts';
 import { tiktokLibrary } from './tiktok/tiktokLibrary.ts';
 import { TikTokLinks, type TikTokLinksOptions } from './tiktok/TikTokLinks.ts';
@@ -28,10 +32,17 @@ export interface HubServerOptions {
   settings: TikTokSettings;
   /** The TikTok connections' port (the real library, with `settings`, by default), clock and log. */
   tiktok?: Partial<Omit<TikTokLinksOptions, 'refusals'>>;
+  /** Where the media folder and the saved rules live (dataFolder.ts); the media folder is made. */
+  data: DataFolder;
+  /** Where the hub says what went wrong with a file of its own (a bad rules.json): the npm start log. */
+  log?: (text: string) => void;
+  /** The hub's clock (its rate limits'): Date.now unless a test holds time still. */
+  clock?: () => number;
 }
 
 export function attachHub(httpServer: Server, options: HubServerOptions): HubServer {
-  const hub = new Hub({ token: options.token, clock: () => Date.now() });
+  const clock = options.clock ?? (() => Date.now());
+  const hub = new Hub({ token: options.token, clock });
   const { settings } = options;
   const tiktok = new TikTokLinks({
     open: tiktokLibrary(settings),
@@ -41,11 +52,25 @@ export function attachHub(httpServer: Server, options: HubServerOptions): HubSer
     refusals: hub.refusals,
   });
   const closeSockets = attachHubSocket(httpServer, hub, tiktok);
+  // The media folder and the alert rules (issue 23).
+  const media = new MediaFolder(options.data.media);
+  const rules = new RulesStore(options.data.rules, options.log ?? (() => undefined));
+  const closeRules = attachRulesSocket(httpServer, hub, rules);
   const close = () => {
     closeSockets();
+    closeRules();
     tiktok.close();
   };
   httpServer.once('close', close);
-  const middleware = hubRoutes({ hub, tiktok, token: options.token, signKey: settings.signKey });
+  const { token } = options;
+  const middleware = hubRoutes({
+    hub,
+    tiktok,
+    token,
+    signKey: settings.signKey,
+    media,
+    rules,
+    clock,
+  });
   return { hub, tiktok, middleware, close };
 }

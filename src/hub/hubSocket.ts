@@ -11,7 +11,7 @@ import type { TikTokLinks } from './tiktok/TikTokLinks.ts';
 import { admitTikTok, listenTikTok } from './tiktokUpgrade.ts';
 
 /** Overlays are told to expect a frame this often, so a dead hub connection is replaced. */
-const HEARTBEAT_MS = 15_000;
+export const HEARTBEAT_MS = 15_000;
 
 /**
  * The hub's WebSockets (`GET /hub` and `GET /hub/tiktok?user=`, upgraded): each upgrade is admitted

@@ -33,7 +33,16 @@ export function queryOf(req: IncomingMessage, name: string): string {
 }
 
 /** The body as text, or null once it grows past `maxBytes` (the rest is not read). */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
+export async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
+  const bytes = await readBytes(req, maxBytes);
+  return bytes === null ? null : bytes.toString('utf8');
+}
+
+/**
+ * The body's bytes, or null once they grow past `maxBytes` (or the request fails): reading stops
+ * there, and what is still on its way is drained, not kept.
+ */
+export function readBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -47,7 +56,7 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<string
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks)));
     req.on('error', () => resolve(null));
   });
 }

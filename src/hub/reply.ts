@@ -1,9 +1,26 @@
 import type { ServerResponse } from 'node:http';
-import type { EventsAnswer, SignKeyAnswer, StatusAnswer, TokenAnswer } from '../wire/hubAnswers.ts';
+import type {
+  EventsAnswer,
+  MediaAnswer,
+  MediaDoneAnswer,
+  RulesSavedAnswer,
+  SignKeyAnswer,
+  StatusAnswer,
+  TokenAnswer,
+} from '../wire/hubAnswers.ts';
+import type { RulesFile } from '../wire/rulesFrame.ts';
 import type { Verdict } from './Hub.ts';
 
 /** Every answer of the hub's routes (src/wire/hubAnswers.ts; any refusal is an EventsAnswer). */
-type Answer = EventsAnswer | TokenAnswer | StatusAnswer | SignKeyAnswer;
+type Answer =
+  | EventsAnswer
+  | TokenAnswer
+  | StatusAnswer
+  | SignKeyAnswer
+  | MediaAnswer
+  | MediaDoneAnswer
+  | RulesFile
+  | RulesSavedAnswer;
 
 /** Sends JSON no cache keeps and no browser sniffs as anything else; no CORS header, ever. */
 export function reply(res: ServerResponse, status: number, body: Answer): void {

@@ -10,7 +10,7 @@ export const DROP_REASONS = {
   // The frame gate of every socket (textFrame.ts) and of the hub.
   binary: 'a binary frame: only text frames are read',
   oversized:
-    'a frame over 64 KiB of text, or a request body to the hub over 256 KB (600 bytes for a sign key)',
+    'a frame over 64 KiB of text, or a request body to the hub over 256 KB (600 bytes for a sign key, 32 MB for a media file)',
   'not-json': 'a text frame (or a request body) that is not JSON',
   'handler-error': 'reading a frame threw (a bug): counted, and the connection stays open',
   // Protocol v1 and the platform mappings (TikTok, TikFinity, Twitch).
@@ -32,10 +32,11 @@ export const DROP_REASONS = {
   'foreign-origin': 'a request from a web page of another site (its `Origin`)',
   'foreign-host': 'a request to another host name than localhost or 127.0.0.1 (DNS rebinding)',
   'token-request': 'the token asked for by anything but the start page (`Sec-Fetch-Site`)',
-  rate: 'more than 30 frames at once or 10 a second from one sender',
-  full: 'a WebSocket beyond the 100 clients the hub serves at once',
+  rate: 'more than 30 frames at once or 10 a second from one sender (media uploads and deletes: 30 at once, 3 a second)',
+  full: 'a WebSocket beyond the 100 clients the hub serves at once (50 on `/hub/rules`)',
   'send-failed': 'a frame the hub could not pass on to one of its clients',
-  method: 'a request to `/hub/events` or `/hub/tiktok/key` that is not a POST',
+  method:
+    'a request with a method its route does not take (`/hub/events` and `/hub/tiktok/key` take only POST)',
   upgrade: 'a plain request to `/hub` or `/hub/tiktok`, which are WebSocket URLs',
   // The hub's TikTok connections (src/hub/tiktok): `/hub/tiktok?user=<username>`.
   'bad-username': 'a request to `/hub/tiktok` whose `user` is not a TikTok username',
@@ -45,6 +46,16 @@ export const DROP_REASONS = {
   'bad-key':
     'a sign key to save that is not one word of 8 to 256 printable ASCII characters, or a body that is not `{"key": ...}`',
   'key-not-saved': 'a sign key the hub could not write to its file (or could not forget)',
+  // The media folder and the saved alert rules (src/hub/media, src/hub/rules).
+  'media-name':
+    'a media file name with a folder, `..`, a character or an ending the media folder does not take',
+  'media-type':
+    'an upload that is empty, not a PNG, GIF, WebP, WebM, MP3, Ogg or WAV file by its first bytes, or not the type its name says',
+  'media-full': 'a new file for a media folder that already holds 500',
+  'not-rules':
+    'a body to `PUT /hub/rules` that is JSON but not a rules file (`{"v":1,"rules":[...]}`)',
+  'not-saved':
+    'a media file or the rules the hub could not write to (or delete from) its data folder',
 } as const satisfies Record<string, string>;
 
 export type DropReason = keyof typeof DROP_REASONS;

@@ -37,10 +37,14 @@ export const signKeyAnswer = z.object({
   signKey: z.enum(SIGN_KEY_SOURCES),
 });
 
-/** GET `/hub/media`: the folder's files (name, bytes, type as sniffed) and where it is on disk. */
+/**
+ * GET `/hub/media`: the folder's files (name, bytes, type as sniffed) and where it is on disk;
+ * `skipped`: files in it that are not listed (a name or content the folder does not take).
+ */
 export const mediaAnswer = z.object({
   folder: z.string(),
   files: z.array(z.object({ name: z.string(), size: count, type: z.enum(MEDIA_TYPE_NAMES) })),
+  skipped: z.optional(count),
 });
 /** 200 from a POST or DELETE on `/hub/media`. */
 export const mediaDoneAnswer = z.object({ done: z.enum(['saved', 'deleted']), name: z.string() });

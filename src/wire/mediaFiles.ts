@@ -39,10 +39,21 @@ export function sniffMedia(head: Uint8Array): MediaType | null {
   return null;
 }
 
+/** What a media file's name may be: one name (no folder, no dot first) with a known ending. */
+export const MEDIA_NAME_RULE =
+  'a file name of letters, digits, spaces, _ . ( ) - (no ..) with a .png .gif .apng .webp .webm .mp3 .ogg .wav ending';
+
+/**
+ * Does `name` pass MEDIA_NAME_RULE (an image, a video or a sound)? Checked after decoding, once;
+ * `..` is refused anywhere in it, though the rule's characters could never make a path of it.
+ */
+export function isMediaFileName(name: string): boolean {
+  return (MEDIA_NAME.test(name) || SOUND_NAME.test(name)) && !name.includes('..');
+}
+
 /** Why a file may not be kept under `name` with these first bytes, or null when it may. */
 export function uploadRefusal(name: string, head: Uint8Array, size: number): string | null {
-  if (!MEDIA_NAME.test(name) && !SOUND_NAME.test(name))
-    return 'a file name of letters, digits, spaces, _ . ( ) - with a .png .gif .apng .webp .webm .mp3 .ogg .wav ending';
+  if (!isMediaFileName(name)) return MEDIA_NAME_RULE;
   if (size > MAX_MEDIA_BYTES) return `larger than ${MAX_MEDIA_BYTES / 1024 / 1024} MB`;
   if (size === 0) return 'an empty file';
   const type = sniffMedia(head);
@@ -56,7 +67,9 @@ export function uploadRefusal(name: string, head: Uint8Array, size: number): str
 
 /** The type a file name promises (for serving and for the overlay), or null. */
 export function mediaTypeOfName(name: string): MediaType | null {
-  const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  const dot = name.lastIndexOf('.');
+  if (dot < 0) return null;
+  const extension = name.slice(dot + 1).toLowerCase();
   for (const [type, info] of Object.entries(MEDIA_TYPES) as [
     MediaType,
     (typeof MEDIA_TYPES)[MediaType],

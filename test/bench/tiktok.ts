@@ -33,6 +33,7 @@ import { TikTokLiveConnection, WebcastEvent } from 'tiktok-live-connector';
 import { WebSocket } from 'ws';
 import { DEFAULT_SCALE } from '../../src/core/event/value';
 import { mapTikFinityJson } from '../../src/feeds/tiktok/tikfinityFeed';
+import { dataFolderOf } from '../../src/hub/dataFolder';
 import { attachHub } from '../../src/hub/hubServer';
 import { eventFrame } from '../../src/hub/tiktok/eventFrame';
 import { SignKey } from '../../src/hub/tiktok/SignKey';
@@ -76,6 +77,7 @@ const signKey = new SignKey(
 const hub = attachHub(server, {
   token: 'b'.repeat(43),
   settings: { signUrl, signKey, lookup: 'sign-server' },
+  data: dataFolderOf(mkdtempSync(join(tmpdir(), 'giftglow-bench-data-')), {}),
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const hubUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/hub`;

@@ -1,16 +1,11 @@
 import type { Moment } from './moment';
-import {
-  backlogFactor,
-  COMPACT_LENGTH,
-  SUMMARY_LENGTH,
-  TIER_LENGTH,
-  tierOf,
-  type Tier,
-} from './tiers';
+import { backlogFactor, SUMMARY_LENGTH, type Tier } from './tiers';
 import { RecentMap } from '../RecentMap';
-import type { RuleThen } from '../rules/ruleFormat';
-import { momentsValue, RollCalls, type Summary } from './summary';
-import { battleLength, battleRoom, catchUp, endedCount, playsEffect } from './battle';
+import type { Rule, RuleThen } from '../rules/ruleFormat';
+import { belowMin, lookOf, mutes, ruleFor, shapeOf, shownNow, speaks } from './alertLook';
+import { momentsValue, RollCalls, summaryAlert, type Summary } from './summary';
+import { BattleCalm, battleLength, battleRoom, catchUp } from './battle';
+import { noStats, type QueueStats } from './queueStats';
 
 export interface QueueOptions {
   /** Alerts on screen at once (the callout stack). */
@@ -26,12 +21,17 @@ export interface QueueOptions {
   tiers: readonly number[];
   /** A pause in `advance` calls this long with a backlog means the page was hidden: summarise. */
   backlogGapMs: number;
+  /**
+   * The alert rules (core/rules), in order; default none. The first rule matching an alert's
+   * moment decides its look; a moment no rule matches is shown exactly as without rules.
+   */
+  rules?: readonly Rule[];
 }
 
 export type AlertKind = 'full' | 'compact' | 'summary';
 
 /** What became of a moment that is no longer waiting or playing. */
-type Fate = 'played' | 'summarised' | 'skipped' | 'below-min';
+type Fate = 'played' | 'summarised' | 'skipped' | 'below-min' | 'ruled-out';
 
 /** One thing on screen: a moment, several coalesced moments of one gifter, or a summary. */
 export interface Alert {
@@ -43,7 +43,9 @@ export interface Alert {
   readonly summary: Summary | null;
   /**
    * What the first matching alert rule decided (core/rules): media, sound, text, effect, length.
-   * `{}` when no rule matched: the alert is shown as it always was.
+   * `{}` when no rule matched: the alert is shown as it always was. `effect: 'none'`: show no
+   * effect (a rule's media without an effect of its own gets it: alertLook.ts). Re-matched on
+   * every in-place update: a streak that reaches a rule's count takes that rule's look.
    */
   look: RuleThen;
   /** A full alert thanked by its callout alone: a gift battle's small gift (core/alerts/battle). */
@@ -58,23 +60,14 @@ export interface QueueStep {
   ended: Alert[];
 }
 
-export interface QueueStats {
-  pushed: number;
-  started: number;
-  updated: number;
-  summarised: number;
-  skipped: number;
-  late: number;
-}
-
 interface Waiting {
   key: string;
   userKey: string;
   moments: Moment[];
   seq: number;
+  /** The rule the moments matched when pushed: only moments of one rule wait together. */
+  rule: Rule | null;
 }
-
-const total = momentsValue;
 
 /**
  * The alert queue: pure and driven by wall-clock `now` (never by animation frames, which stop while
@@ -83,14 +76,7 @@ const total = momentsValue;
  * shorter as a backlog builds; after a long pause (the page was hidden) the backlog is summarised.
  */
 export class AlertQueue {
-  readonly stats: QueueStats = {
-    pushed: 0,
-    started: 0,
-    updated: 0,
-    summarised: 0,
-    skipped: 0,
-    late: 0,
-  };
+  readonly stats: QueueStats = noStats();
   readonly #options: QueueOptions;
   readonly #playing: Alert[] = [];
   readonly #waiting: Waiting[] = [];
@@ -98,16 +84,24 @@ export class AlertQueue {
   /** What became of recent moment ids, so a late combo update never opens a second alert. */
   readonly #fates = new RecentMap<Fate>(5_000);
   readonly #dirty = new Set<Alert>();
+  /** The rule each playing alert shows (a climbing streak may switch to another rule). */
+  readonly #ruleOf = new WeakMap<Alert, Rule | null>();
+  #rules: readonly Rule[];
   /** Roll calls of what was folded, oldest first; only the last one still takes gifters. */
   readonly #rollCalls = new RollCalls();
-  /** Gifters who had a full alert on this page (a first gift is worth an effect in a battle). */
-  readonly #thanked = new RecentMap<true>(20_000);
+  readonly #battle = new BattleCalm();
   #seq = 0;
   #summaries = 0;
   #lastAdvance: number | null = null;
 
   constructor(options: QueueOptions) {
     this.#options = options;
+    this.#rules = options.rules ?? [];
+  }
+
+  /** New rules (the streamer saved them): they apply to alerts that start or update from now on. */
+  setRules(rules: readonly Rule[]): void {
+    this.#rules = rules;
   }
 
   /** A new moment, or an update of one already queued or shown (same `id`). */
@@ -116,25 +110,30 @@ export class AlertQueue {
     this.#lastAdvance ??= now; // a page hidden from the start measures its pause from the first gift
     const at = this.#located.get(moment.id);
     if (at) return this.#update(at, moment, now);
+    const rule = ruleFor(this.#rules, [moment]);
     const fate = this.#fates.get(moment.id);
-    if (fate === 'below-min' && moment.value >= this.#options.min && moment.callout) {
-      this.#fates.delete(moment.id); // a combo that grew past min= after being skipped: show it now
-    } else if (fate) {
-      this.stats.late++;
-      return;
-    }
-    if (!moment.callout) {
-      this.#fates.set(moment.id, 'skipped');
+    // A combo that grew past min= (or out of a rule's "no alert") after being skipped: show it now.
+    const skipped = fate === 'below-min' || fate === 'ruled-out';
+    if (skipped && shownNow(moment, rule, this.#options)) this.#fates.delete(moment.id);
+    else if (fate) return void this.stats.late++;
+    if (!moment.callout || mutes(rule)) {
+      this.#fates.set(moment.id, moment.callout ? 'ruled-out' : 'skipped');
       this.stats.skipped++;
       return;
     }
-    // One gifter's separate gifts wait as one alert; a live combo keeps its own (its counter climbs).
-    let entry = moment.final
-      ? this.#waiting.find((w) => w.userKey === moment.userKey && w.moments.every((m) => m.final))
-      : undefined;
+    // One gifter's separate gifts of one rule wait as one alert; a live combo keeps its own (its
+    // counter climbs), and so does a moment whose rule brings its own media, sound or text.
+    let entry =
+      moment.final && !speaks(rule)
+        ? this.#waiting.find(
+            (w) =>
+              w.userKey === moment.userKey && w.rule === rule && w.moments.every((m) => m.final),
+          )
+        : undefined;
     if (entry) entry.moments.push(moment);
     else {
-      entry = { key: moment.id, userKey: moment.userKey, moments: [moment], seq: this.#seq++ };
+      const seq = this.#seq++;
+      entry = { key: moment.id, userKey: moment.userKey, moments: [moment], seq, rule };
       this.#waiting.push(entry);
     }
     this.#located.set(moment.id, entry);
@@ -189,12 +188,24 @@ export class AlertQueue {
     const i = at.moments.findIndex((m) => m.id === moment.id);
     if (i >= 0) at.moments[i] = moment;
     if (!('startedAt' in at)) return this.#sortWaiting();
-    const value = total(at.moments);
-    if (at.kind === 'compact' && value >= this.#options.min && value > 0) at.kind = 'full';
-    if (at.kind === 'full') at.tier = tierOf(value, this.#options.tiers);
-    if (at.calm) at.calm = this.#calm(at); // a streak that grew big or long earns its effect
-    const { durationMs, slots } = this.#options;
-    at.endsAt = Math.max(at.endsAt, now + battleLength(durationMs * 0.6, this.waitingCount, slots));
+    // Re-matched: "Rose streak of 10 or more" takes over when the streak reaches 10. A rule that
+    // says "no alert" cannot stop an alert already playing: it keeps the look it had.
+    let rule = ruleFor(this.#rules, at.moments);
+    if (mutes(rule)) rule = this.#ruleOf.get(at) ?? null;
+    const { slots, durationMs } = this.#options;
+    const shape = shapeOf(at.moments, rule, this.#options);
+    if (shape.kind === 'full') at.kind = 'full';
+    if (at.kind === 'full') at.tier = shape.tier;
+    const previous = this.#ruleOf.get(at) ?? null;
+    // A rule that takes over plays its whole length; a climbing streak stays a while longer.
+    let extend = 0.6 * (rule?.then.duration ?? durationMs / 1000) * 1000;
+    if (rule !== previous) {
+      this.#ruleOf.set(at, rule);
+      at.look = lookOf(rule);
+      extend = shape.lengthMs;
+    }
+    if (at.calm) at.calm = this.#battle.calm(at, this.waitingCount, slots); // it grew big or long
+    at.endsAt = Math.max(at.endsAt, now + battleLength(extend, this.waitingCount, slots));
     this.#dirty.add(at);
   }
 
@@ -205,10 +216,7 @@ export class AlertQueue {
       if (alert.endsAt > now) continue;
       this.#playing.splice(i, 1);
       ended.unshift(alert);
-      for (const m of alert.moments) {
-        this.#located.delete(m.id);
-        this.#fates.set(m.id, 'played');
-      }
+      this.#settle(alert.moments, 'played');
     }
     return ended;
   }
@@ -217,64 +225,41 @@ export class AlertQueue {
   #startNext(now: number): Alert | null | undefined {
     const { durationMs, min, minAction, tiers, slots } = this.#options;
     const factor = backlogFactor(this.#waiting.length, slots);
-    const waiting = this.#waiting.length;
     const summary = this.#rollCalls.first;
     const due = summary && (summary.urgent || now - summary.since >= 2 * durationMs);
-    if (summary && (waiting === 0 || due)) {
+    if (summary && (this.#waiting.length === 0 || due)) {
       this.#rollCalls.shift();
       const key = `summary:${++this.#summaries}`;
-      const tier = Math.min(2, tierOf(summary.worth, tiers)) as Tier;
       const length = battleLength(durationMs * SUMMARY_LENGTH * factor, this.waitingCount, slots);
-      return this.#begin({
-        key,
-        kind: 'summary',
-        tier,
-        moments: [],
-        summary: summary.snapshot(),
-        look: {},
-        calm: false,
-        startedAt: now,
-        endsAt: now + length,
-      });
+      return this.#begin(summaryAlert(key, summary, now, length, tiers));
     }
     const entry = this.#waiting.shift();
     if (!entry) return undefined;
-    const value = total(entry.moments);
-    if (value < min && minAction === 'none') {
-      for (const m of entry.moments) {
-        this.#located.delete(m.id);
-        this.#fates.set(m.id, 'below-min');
-      }
+    // Judged again as it starts: the rules may have changed, a live combo may have grown.
+    const rule = ruleFor(this.#rules, entry.moments);
+    const skip = mutes(rule) || (minAction === 'none' && belowMin(entry.moments, rule, min));
+    if (skip) {
+      this.#settle(entry.moments, mutes(rule) ? 'ruled-out' : 'below-min');
       this.stats.skipped += entry.moments.length;
       return null;
     }
-    // Follows, likes, shares and raids are worth no points: a compact thank-you, never a big effect.
-    const kind = value < min || value <= 0 ? 'compact' : 'full';
-    const tier = kind === 'full' ? tierOf(value, tiers) : 1;
-    const length = durationMs * (kind === 'full' ? TIER_LENGTH[tier] : COMPACT_LENGTH) * factor;
+    // Follows, likes and shares are worth no points: a compact thank-you, never a big effect.
+    const shape = shapeOf(entry.moments, rule, this.#options);
     const alert: Alert = {
       key: entry.key,
-      kind,
-      tier,
+      kind: shape.kind,
+      tier: shape.tier,
       moments: entry.moments,
       summary: null,
-      look: {},
+      look: lookOf(rule),
       calm: false,
       startedAt: now,
-      endsAt: now + battleLength(length, this.waitingCount, slots),
+      endsAt: now + battleLength(shape.lengthMs * factor, this.waitingCount, slots),
     };
-    alert.calm = kind === 'full' && this.#calm(alert);
-    if (kind === 'full') this.#thanked.add(entry.userKey, true);
+    this.#ruleOf.set(alert, rule);
+    alert.calm = this.#battle.calm(alert, this.waitingCount, slots);
     for (const m of entry.moments) this.#located.set(m.id, alert);
     return this.#begin(alert);
-  }
-
-  /** The battle rule (core/alerts/battle) for a full alert, with what waits behind it now. */
-  #calm(alert: Alert): boolean {
-    const first = alert.moments.every((m) => !this.#thanked.has(m.userKey));
-    const { slots } = this.#options;
-    const ended = endedCount(alert);
-    return !playsEffect({ waiting: this.waitingCount, slots, tier: alert.tier, first, ended });
   }
 
   #begin(alert: Alert): Alert {
@@ -286,14 +271,21 @@ export class AlertQueue {
   #fold(entry: Waiting | undefined, now: number): void {
     if (!entry) return;
     this.#rollCalls.add(entry.moments, now);
-    for (const m of entry.moments) {
-      this.#located.delete(m.id);
-      this.#fates.set(m.id, 'summarised');
-    }
+    this.#settle(entry.moments, 'summarised');
     this.stats.summarised += entry.moments.length;
   }
 
+  /** These moments are done with: what became of them answers their late updates. */
+  #settle(moments: readonly Moment[], fate: Fate): void {
+    for (const m of moments) {
+      this.#located.delete(m.id);
+      this.#fates.set(m.id, fate);
+    }
+  }
+
   #sortWaiting(): void {
-    this.#waiting.sort((a, b) => total(b.moments) - total(a.moments) || a.seq - b.seq);
+    this.#waiting.sort(
+      (a, b) => momentsValue(b.moments) - momentsValue(a.moments) || a.seq - b.seq,
+    );
   }
 }

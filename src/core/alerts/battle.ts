@@ -1,3 +1,5 @@
+import { RecentMap } from '../RecentMap';
+import type { Alert } from './AlertQueue';
 import type { Moment } from './moment';
 import type { Tier } from './tiers';
 
@@ -80,4 +82,23 @@ export function endedCount({ moments }: { moments: readonly Moment[] }): number 
   let most = 0;
   for (const m of moments) if (m.final) most = Math.max(most, m.count);
   return most;
+}
+
+/** The queue's side of the rule: who had a full alert on this page, and the answer for an alert. */
+export class BattleCalm {
+  readonly #thanked = new RecentMap<true>(20_000);
+
+  /**
+   * True: thank this full alert by its callout alone (`waiting`: what waits behind it now). A rule's
+   * own `effect` (a tier, or none: issue 23's alert rules) wins over the battle rule. Remembers the
+   * gifter: their next gift is not a first one.
+   */
+  calm(alert: Pick<Alert, 'kind' | 'tier' | 'moments' | 'look'>, waiting: number, slots: number) {
+    if (alert.kind !== 'full') return false;
+    const first = alert.moments.every((m) => !this.#thanked.has(m.userKey));
+    for (const m of alert.moments) this.#thanked.add(m.userKey, true);
+    if (alert.look.effect !== undefined) return false;
+    const ended = endedCount(alert);
+    return !playsEffect({ waiting, slots, tier: alert.tier, first, ended });
+  }
 }

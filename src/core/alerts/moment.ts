@@ -1,5 +1,7 @@
 import { countOf } from '../event/giftLabel';
 import { isRanked, type CoreEvent, type EventKind, type Platform } from '../event/events';
+import type { RuleFacts } from '../rules/rules';
+import { raidTier, type Tier } from './tiers';
 
 /**
  * What the overlay shows for one gift or one combo: the session turns core events into moments.
@@ -25,6 +27,15 @@ export interface Moment {
   count: number;
   /** Points so far on the one value scale (0 for follows, raids, likes, shares). */
   value: number;
+  /** TikTok coins so far (price x count of a gift or streak); 0 for anything else. */
+  coins: number;
+  /** Part of a community gift bomb (Twitch): what a `bomb` rule matches. */
+  bomb: boolean;
+  /**
+   * The effect tier of a moment worth no points that still gets a full alert: a raid, by its size
+   * (tiers.ts raidTier). Unset for everything else (the value decides).
+   */
+  tier?: Tier;
   /** True once the combo has ended and its value is on the board. */
   final: boolean;
   /** When the first delivery arrived (ms). */
@@ -60,9 +71,26 @@ export function momentOf(event: CoreEvent, who: Thanked, label: string, now: num
     image: gift?.image,
     count: countOf(event),
     value: ranked ? event.value : 0,
+    coins: event.kind === 'gift' ? event.gift.coins * event.count : 0,
+    bomb: event.kind === 'giftsub' && event.bomb,
+    ...(event.kind === 'raid' ? { tier: raidTier(event.viewers) } : {}),
     final: true,
     startedAt: now,
     updatedAt: now,
     callout: who.callout,
+  };
+}
+
+/** What alert rules match a moment on (core/rules): its own fields, nothing else. */
+export function factsOf(moment: Moment): RuleFacts {
+  return {
+    platform: moment.platform,
+    kind: moment.kind,
+    gift: moment.gift,
+    ...(moment.giftId !== undefined ? { giftId: moment.giftId } : {}),
+    value: moment.value,
+    coins: moment.coins,
+    count: moment.count,
+    bomb: moment.bomb,
   };
 }

@@ -1,5 +1,7 @@
+import type { Alert } from './AlertQueue';
 import type { Moment } from './moment';
 import { ROLL_CALL } from './battle';
+import { tierOf, type Tier } from './tiers';
 
 /** What a "+N more" alert says: how many gifts were folded in, their worth, the biggest gifters. */
 export interface Summary {
@@ -86,4 +88,26 @@ export class RollCalls {
     if (!rollCall) this.#list.push((rollCall = new PendingSummary(now)));
     rollCall.add(moments);
   }
+}
+
+/** The "+N more" alert: never bigger than tier 2 (it thanks many, none of them loudly). */
+export function summaryAlert(
+  key: string,
+  summary: PendingSummary,
+  now: number,
+  lengthMs: number,
+  tiers: readonly number[],
+): Alert {
+  const tier = Math.min(2, tierOf(summary.worth, tiers)) as Tier;
+  return {
+    key,
+    kind: 'summary',
+    tier,
+    moments: [],
+    summary: summary.snapshot(),
+    look: {},
+    calm: false,
+    startedAt: now,
+    endsAt: now + lengthMs,
+  };
 }

@@ -32,3 +32,13 @@ export function backlogFactor(waiting: number, slots: number, floor = 0.35): num
   const pressure = Math.max(0, waiting) / Math.max(1, slots * 2);
   return Math.max(floor, 1 / (1 + pressure));
 }
+
+/**
+ * A raid is worth no points but is a full alert: its tier comes from its size. Tier 2 below 50
+ * raiders, tier 3 below 500, tier 4 from 500 (a raid of 1 still gets tier 2: someone brought
+ * their whole room).
+ */
+export function raidTier(viewers: number): Tier {
+  if (!(viewers >= 50)) return 2;
+  return viewers < 500 ? 3 : 4;
+}

@@ -206,5 +206,6 @@ export function valueScaleOf(config: Config): ValueScale {
     tier1: config.tier1,
     tier2: config.tier2,
     tier3: config.tier3,
+    tiktokSub: config.tiktoksub,
   };
 }

@@ -89,9 +89,15 @@ export interface CheerEvent extends EventBase {
 
 export interface SubEvent extends EventBase {
   kind: 'sub';
+  /** A Twitch tier; '1' for a subscription with no tiers (TikTok LIVE's), named by `label`. */
   tier: SubTier;
   /** Cumulative months (1 for a new sub). */
   months: number;
+  /**
+   * What the callout calls a subscription that is not a Twitch tier ("TikTok sub"); unset: the
+   * tier's name. Its worth is in `value`, set by the adapter (`tiktoksub=` for TikTok).
+   */
+  label?: string;
 }
 
 export interface GiftSubEvent extends EventBase {
@@ -116,7 +122,10 @@ export interface RaidEvent extends EventBase {
 
 export interface LikeEvent extends EventBase {
   kind: 'like';
+  /** Likes in this event. */
   count: number;
+  /** The room's total likes after this event, when the platform says (TikTok's totalLikeCount). */
+  total?: number;
 }
 
 export interface ShareEvent extends EventBase {

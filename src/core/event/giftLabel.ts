@@ -11,7 +11,7 @@ export function giftLabel(event: CoreEvent): string {
     case 'cheer':
       return 'Bits';
     case 'sub':
-      return `${tierLabel(event.tier)} sub`;
+      return event.label ?? `${tierLabel(event.tier)} sub`;
     case 'giftsub':
       return event.count === 1 && !event.bomb
         ? `${tierLabel(event.tier)} gift sub`

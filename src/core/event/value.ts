@@ -17,6 +17,8 @@ export interface ValueScale {
   tier1: number;
   tier2: number;
   tier3: number;
+  /** Points per TikTok LIVE subscription (`tiktoksub=`). */
+  tiktokSub: number;
 }
 
 export const DEFAULT_SCALE: Readonly<ValueScale> = Object.freeze({
@@ -25,6 +27,7 @@ export const DEFAULT_SCALE: Readonly<ValueScale> = Object.freeze({
   tier1: 500,
   tier2: 1000,
   tier3: 2500,
+  tiktokSub: 500,
 });
 
 const MILLI = 1000;

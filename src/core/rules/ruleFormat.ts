@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { PLATFORMS } from '../event/events';
+import { PLATFORMS } from '../event/events.ts';
 
 /**
  * The alert rules format (issue 23): an ordered list; the first rule whose `when` matches a moment

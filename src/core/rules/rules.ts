@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import type { EventKind, Platform } from '../event/events';
-import { describeIssues as issueText } from '../zodIssues';
+import type { EventKind, Platform } from '../event/events.ts';
+import { describeIssues as issueText } from '../zodIssues.ts';
 import {
   MAX_RULES,
   ruleSchema,
@@ -9,7 +9,7 @@ import {
   type Rule,
   type RuleKind,
   type RuleThen,
-} from './ruleFormat';
+} from './ruleFormat.ts';
 
 /** A rule that was skipped, and why: shown on the page and in the OBS log. */
 export interface RuleProblem {

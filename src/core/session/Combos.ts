@@ -86,14 +86,24 @@ function apply(w: Worth, role: Combo['role'], milli: number, count: number): voi
   }
 }
 
-/** The combo's moment: the latest delivery's name and picture, the combo's id, count and worth. */
-function show(w: Worth, latest: Moment, startedAt: number, now: number, final: boolean): Moment {
+/**
+ * The combo's moment: the latest delivery's name and picture, the combo's id, count, worth and
+ * TikTok coins (`price`: coins of one gift, 0 for a bomb).
+ */
+function show(
+  w: Worth,
+  latest: Moment,
+  at: { startedAt: number; now: number; price: number },
+  final: boolean,
+): Moment {
+  const count = countOf(w);
   return {
     ...latest,
-    startedAt,
-    count: countOf(w),
+    startedAt: at.startedAt,
+    count,
     value: fromMilli(worthOf(w)),
-    updatedAt: now,
+    coins: at.price * count,
+    updatedAt: at.now,
     final,
   };
 }
@@ -146,10 +156,10 @@ export class Combos {
     open.price = d.price;
     if (d.final) {
       if (!isNew) this.#open.delete(key);
-      open.moment = show(open, d.moment, startedAt, d.now, true);
+      open.moment = show(open, d.moment, { startedAt, now: d.now, price: d.price }, true);
       return this.#close(open, d.now, open.moment);
     }
-    open.moment = show(open, d.moment, startedAt, d.now, false);
+    open.moment = show(open, d.moment, { startedAt, now: d.now, price: d.price }, false);
     if (isNew) this.#open.set(key, open);
     return { moment: open.moment, user: open.user, add: 0, items: 0, coins: 0 };
   }
@@ -189,7 +199,9 @@ export class Combos {
     const items = Math.max(0, countOf(closed) - counted);
     closed.items = counted + items;
     const coins = items * (d.price || (closed.price ?? 0));
-    return { moment: show(closed, d.moment, d.now, d.now, true), user: d.user, add, items, coins };
+    const price = d.price || (closed.price ?? 0);
+    const moment = show(closed, d.moment, { startedAt: d.now, now: d.now, price }, true);
+    return { moment, user: d.user, add, items, coins };
   }
 
   /** Open and (newest) closed combos, for persistence. */

@@ -15,6 +15,7 @@ import {
 import type { SessionDropReason } from './sessionDrops';
 import { DEFAULT_LIMITS, type SessionLimits, type SessionOptions } from './sessionOptions';
 import { coinsOf, giftsOf, Tally, type GoalKind } from './Tally';
+import { milestoneOf, Thanked } from './Thanked';
 import { toMilli } from '../event/value';
 
 /**
@@ -37,6 +38,7 @@ export class GiftSession {
   readonly #dedupe: Dedupe;
   readonly #identities: Identities;
   readonly #tally: Tally;
+  readonly #thanked: Thanked;
   readonly #listeners = new Set<() => void>();
   readonly #drops: Record<string, number> = {};
   readonly #store: KeyValueStore | undefined;
@@ -58,6 +60,7 @@ export class GiftSession {
     this.#dedupe = new Dedupe(this.#limits.ids);
     this.#identities = new Identities(config.block, config.blockAction);
     this.#tally = new Tally(this.#limits.followers);
+    this.#thanked = new Thanked(this.#limits.followers);
     this.#store = options.store;
     this.#key = storageKey(config.session, config.role);
     this.#lastSave = options.now;
@@ -84,7 +87,8 @@ export class GiftSession {
 
   /**
    * One delivery: dedupe, combo (a streak or bomb step), credit the board and the goals, and the
-   * moment to show; null when it is dropped (a duplicate, a stale step, an absurd value).
+   * moment to show; null when it is dropped (a duplicate, a stale step, an absurd value) or when
+   * it has nothing to thank (a user's second follow or share, a like that crossed no milestone).
    */
   ingest(event: CoreEvent, now: number): Moment | null {
     if (!(event.value >= 0 && event.value <= MAX_EVENT_POINTS)) return this.#drop('invalid');
@@ -95,8 +99,9 @@ export class GiftSession {
     const who = this.#identities.of(event);
     const step = this.#combine(event, who, counted, now);
     if (!step) return this.#drop('stale');
+    const followed = event.kind === 'follow' && counted && this.#tally.followed(who.key);
     if (counted && this.#credit(event, who, step)) this.#notify();
-    return step.moment;
+    return followed ? null : this.#thank(event, step.moment, counted);
   }
 
   /** Finishes combos silent for the streak timeout (their moments, final) and saves when due. */
@@ -149,6 +154,7 @@ export class GiftSession {
       closed,
       open,
       tally: this.#tally.snapshot(this.#limits.persistFollowers),
+      thanked: this.#thanked.snapshot(this.#limits.persistFollowers),
     };
     const problem = saveSnapshot(this.#store, this.#key, snapshot);
     this.#problem ??= problem;
@@ -183,6 +189,24 @@ export class GiftSession {
     if (event.kind === 'like') changed = this.#tally.like(event.count) || changed;
     else if (event.kind === 'follow') changed = this.#tally.follow(who.key) || changed;
     return changed;
+  }
+
+  /**
+   * The moment worth no points that is thanked: a user's first share (a first follow is the
+   * tally's), a like event that carried the room's total past a multiple of `likeStep` (the
+   * milestone as its count; the total is TikTok's when it sends one, else the likes counted).
+   * A test alert is thanked every time and remembers nothing.
+   */
+  #thank(event: CoreEvent, moment: Moment, counted: boolean): Moment | null {
+    if (event.kind === 'share')
+      return !counted || this.#thanked.share(moment.userKey) ? moment : null;
+    if (event.kind !== 'like') return moment;
+    const step = this.#options.likeStep ?? 0;
+    const total = event.total ?? (counted ? this.#tally.value('likes') : event.count);
+    const milestone = counted
+      ? this.#thanked.likes(total, event.count, step)
+      : milestoneOf(total, event.count, step);
+    return milestone === null ? null : { ...moment, count: milestone };
   }
 
   #apply(outcome: ComboOutcome): boolean {
@@ -224,6 +248,7 @@ export class GiftSession {
         0,
         0,
       );
+    if (snapshot.thanked) this.#thanked.restore(snapshot.thanked);
     this.#dedupe.restore(snapshot.ids);
     this.#combos.restore({
       closed: snapshot.closed,

@@ -103,6 +103,11 @@ export class Tally {
     return true;
   }
 
+  /** Whether this user's follow was counted already (a follow is thanked once per session). */
+  followed(userKey: string): boolean {
+    return this.#followers.has(userKey);
+  }
+
   /** How many times the goal `key` was reached and celebrated (0: never). */
   celebrated(key: string): number {
     return this.#celebrated.get(key) ?? 0;

@@ -3,11 +3,12 @@ import type { BoardEntry } from './Board';
 import type { ClosedCombo, OpenCombo } from './Combos';
 import { PLATFORMS } from '../event/events';
 import type { TallySnapshot } from './Tally';
+import type { ThankedSnapshot } from './Thanked';
 
 /**
  * The session's state in storage, so an OBS reload (scene switch, settings change) keeps the board,
  * the recent event ids (a replay after reload counts nothing twice), the open streaks and the goal
- * tally (totals, followers counted, goals celebrated).
+ * tally (totals, followers counted, goals celebrated) and the thank-yous (shares, like milestones).
  * Storage is passed in (src/app wraps localStorage) and is untrusted: it may throw, be full, hold
  * corrupt JSON or another overlay's data. All local-file pages share one origin, so each page owns
  * exactly one key, `giftglow:v1:<session>:<role>`, and never touches any other.
@@ -38,6 +39,10 @@ const momentSchema = z.object({
   image: z.optional(z.string()),
   count,
   value: z.number().check(z.minimum(0)),
+  // Added with alert rules: a streak saved before them loads with no coins and no bomb.
+  coins: z._default(count, 0),
+  bomb: z._default(z.boolean(), false),
+  tier: z.optional(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])),
   final: z.boolean(),
   startedAt: z.number(),
   updatedAt: z.number(),
@@ -90,6 +95,8 @@ const snapshotSchema = z.object({
       celebrated: z.array(z.tuple([z.string(), z.int().check(z.minimum(0))])),
     }),
   ),
+  // Added with thank-yous (issue 23): shares thanked, the like milestone reached.
+  thanked: z.optional(z.object({ sharers: z.array(z.string()), likes: milli })),
 });
 
 export interface Snapshot {
@@ -99,6 +106,7 @@ export interface Snapshot {
   closed: [string, ClosedCombo][];
   open: OpenCombo[];
   tally?: TallySnapshot;
+  thanked?: ThankedSnapshot;
 }
 
 export type LoadResult = { snapshot: Snapshot | null; problem: string | null };

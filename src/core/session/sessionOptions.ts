@@ -42,6 +42,11 @@ export interface SessionOptions {
   hide: readonly string[];
   /** Test events (`test: true`) count on the board too: a rehearsal session. Default false. */
   countTests?: boolean;
+  /**
+   * Like milestones (`likes=`): a like moment each time the room's total likes passes a multiple
+   * of this; 0 or unset: like events are counted but never shown.
+   */
+  likeStep?: number;
   limits?: Partial<SessionLimits>;
 }
 
@@ -55,5 +60,6 @@ export function sessionOptions(config: Config, role: string): SessionOptions {
     blockAction: config.blockaction,
     hide: config.hide,
     countTests: config.counttests,
+    likeStep: config.likes,
   };
 }

@@ -13,6 +13,7 @@ import {
   type BattleAlert,
 } from '../../../src/core/alerts/battle';
 import { TIER_LENGTH } from '../../../src/core/alerts/tiers';
+import type { Rule } from '../../../src/core/rules/ruleFormat';
 import { moment, OPTIONS } from './queueMoments';
 
 const calm: BattleAlert = { waiting: 0, slots: 3, tier: 1, first: false, ended: 0 };
@@ -56,6 +57,21 @@ describe('a gift battle stays calm: the effect rule', () => {
     expect(battleRoom(3, 20)).toBe(10);
     expect(battleRoom(3, 4)).toBe(4);
     expect(battleRoom(1, 100)).toBe(3);
+  });
+});
+
+describe('a gift battle and the alert rules (issue 23)', () => {
+  it("lets a rule's own effect win over the battle rule; the rest of the battle stays calm", () => {
+    const rules: Rule[] = [{ name: 'rose pops', when: { gift: 'Rose' }, then: { effect: 1 } }];
+    const q = new AlertQueue({ ...OPTIONS, slots: 3, maxLength: 20, min: 0, rules });
+    for (let i = 0; i < 12; i++)
+      q.push(moment({ id: `c${i}`, gift: i % 2 ? 'Rose' : 'Cap', value: 150 - i }), 0);
+    const started = q.advance(0).started;
+    expect(started.map((a) => [a.moments[0]?.gift, a.calm])).toEqual([
+      ['Cap', true],
+      ['Rose', false],
+      ['Cap', true],
+    ]);
   });
 });
 

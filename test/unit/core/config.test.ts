@@ -241,12 +241,13 @@ describe('PARAMS', () => {
 
 describe('valueScaleOf', () => {
   it('takes the factors from the config', () => {
-    expect(valueScaleOf(parseParams('coin=0.5&tier3=3000').config)).toEqual({
+    expect(valueScaleOf(parseParams('coin=0.5&tier3=3000&tiktoksub=250').config)).toEqual({
       coin: 0.5,
       bit: 1,
       tier1: 500,
       tier2: 1000,
       tier3: 3000,
+      tiktokSub: 250,
     });
   });
 });

@@ -39,6 +39,25 @@ describe('session persistence', () => {
     expect(board(after)).toEqual([['Zerody Tester', 12]]);
   });
 
+  it('loads an open streak saved before alert rules (no coins, no bomb) and shows its coins', () => {
+    const store = new MemoryStore();
+    const steps = roseStreak({ idPrefix: 's', groupId: 'g', counts: [1, 5, 9], end: true });
+    const before = session({}, store);
+    expect(feed(before, steps.slice(0, 2)).map((m) => m?.coins)).toEqual([1, 5]);
+    before.save(3000);
+    // What an older version wrote: its moments had neither field.
+    const saved = JSON.parse(store.get(KEY)!) as { open: { moment: Record<string, unknown> }[] };
+    for (const open of saved.open) {
+      delete open.moment.coins;
+      delete open.moment.bomb;
+    }
+    store.set(KEY, JSON.stringify(saved));
+    const after = session({}, store);
+    expect(after.storageProblem).toBeNull();
+    const [last] = feed(after, steps.slice(2), 4000);
+    expect([last?.count, last?.coins, last?.bomb]).toEqual([9, 9, false]);
+  });
+
   it('remembers closed combos across a reload: a late bomb part counts nothing again', () => {
     const store = new MemoryStore();
     const before = session({}, store);

@@ -11,6 +11,8 @@ export function moment(over: Partial<Moment> & { id: string }): Moment {
     gift: 'Rose',
     count: 1,
     value: 1,
+    coins: 0,
+    bomb: false,
     final: true,
     startedAt: 0,
     updatedAt: 0,

@@ -104,8 +104,8 @@ describe('GiftSession', () => {
     expect(board(s)).toEqual([['Z•••', 3]]);
   });
 
-  it('shows likes and raids without ranking them, even when they carry a combo', () => {
-    const s = session();
+  it('shows like milestones and raids without ranking them, even when they carry a combo', () => {
+    const s = session({ likeStep: 10 });
     const like = {
       ...follow({ id: 'l' }),
       kind: 'like' as const,
@@ -113,7 +113,8 @@ describe('GiftSession', () => {
       combo: { key: 'likes', role: 'total' as const },
     };
     const [moment] = feed(s, [like]);
-    expect([moment?.id, moment?.gift, moment?.count, moment?.value]).toEqual(['l', 'Likes', 15, 0]);
+    // 15 likes counted in this session pass the milestone of 10: the moment says "10 likes".
+    expect([moment?.id, moment?.gift, moment?.count, moment?.value]).toEqual(['l', 'Likes', 10, 0]);
     expect(board(s)).toEqual([]);
   });
 
@@ -220,7 +221,9 @@ describe('GiftSession', () => {
   });
 
   it('builds its options from the URL config', () => {
-    const { config } = parseParams('session=late-show&streak=3&block=foo&blockaction=skip&hide=me');
+    const { config } = parseParams(
+      'session=late-show&streak=3&block=foo&blockaction=skip&hide=me&likes=1000',
+    );
     expect(sessionOptions(config, 'board')).toEqual({
       session: 'late-show',
       role: 'board',
@@ -229,6 +232,7 @@ describe('GiftSession', () => {
       blockAction: 'skip',
       hide: ['me'],
       countTests: false,
+      likeStep: 1000,
     });
   });
 });

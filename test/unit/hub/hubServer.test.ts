@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attachHub, type HubServer } from '../../../src/hub/hubServer';
 import { eventsAnswer, readAnswer, statusAnswer, tokenAnswer } from '../../../src/wire/hubAnswers';
+import { tempDataFolder } from './tempDataFolder';
 import { tempSignKey } from './tiktokDoubles';
 import { wsClient } from './wsClient';
 
@@ -24,7 +25,7 @@ async function serve(): Promise<{ port: number; hub: HubServer }> {
     signKey: tempSignKey(),
     lookup: 'tiktok' as const,
   };
-  const hub = attachHub(server, { token: TOKEN, settings });
+  const hub = attachHub(server, { token: TOKEN, settings, data: tempDataFolder() });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   open.push({ close: () => server.close() }, hub);
   return { port: (server.address() as AddressInfo).port, hub };

@@ -11,6 +11,7 @@ import {
   signKeyAnswer,
   statusAnswer,
 } from '../../../src/wire/hubAnswers';
+import { tempDataFolder } from './tempDataFolder';
 import { tempSignKey } from './tiktokDoubles';
 
 /**
@@ -31,7 +32,7 @@ async function serve(signKey: SignKey = tempSignKey()) {
     hub.middleware(req, res, () => res.writeHead(404).end());
   });
   const settings = { signUrl: 'http://127.0.0.1:9', signKey, lookup: 'tiktok' as const };
-  const hub: HubServer = attachHub(server, { token: TOKEN, settings });
+  const hub: HubServer = attachHub(server, { token: TOKEN, settings, data: tempDataFolder() });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   open.push({ close: () => server.close() }, hub);
   const port = (server.address() as AddressInfo).port;

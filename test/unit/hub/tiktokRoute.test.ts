@@ -8,6 +8,7 @@ import { readTikTokStatus } from '../../../src/wire/tiktokLive';
 import { LION } from '../../fixtures/feeds/tiktok/connector';
 import { startFakeTikTok, type FakeTikTok } from '../../servers/fakeTikTok';
 import { gift } from '../../servers/tiktokMessages';
+import { tempDataFolder } from './tempDataFolder';
 import { ManualLinkTimers, tempSignKey } from './tiktokDoubles';
 import { wsClient } from './wsClient';
 
@@ -44,6 +45,7 @@ async function serve(): Promise<{ port: number; hub: HubServer; timers: ManualLi
     token: TOKEN,
     settings,
     tiktok: { timers, random: () => 0.5 },
+    data: tempDataFolder(),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   open.push({ close: () => server.close() }, hub);
