@@ -7,6 +7,7 @@ import { mountAlerts } from './mountAlerts';
 import PageChrome from '../ui/page/PageChrome.svelte';
 import { PageState } from '../ui/page/pageState.svelte';
 import { createRuntime } from './runtime';
+import { startAlertRules } from './alertRules';
 import './page.css';
 
 /**
@@ -23,8 +24,15 @@ async function main(): Promise<void> {
     clock: () => Date.now(),
     // Effects vary by this source: seeded from the URL so a page replays the same way.
     random: seededRandom(config.seed ^ 0x5f3759df),
+    log: runtime.log,
   });
   const page = new PageState();
+  const stopRules = startAlertRules({
+    rulesUrl: config.rules,
+    view,
+    log: runtime.log,
+    notes: config.issues ? (notes) => (page.notes = notes) : undefined,
+  });
   const board = config.board ? new BoardModel(runtime.session, { size: config.top }) : null;
   const goalSpec = goalSpecOf(config);
   const goal = goalSpec
@@ -51,6 +59,7 @@ async function main(): Promise<void> {
     'pagehide',
     () => {
       stopFeeds();
+      stopRules();
       stopBoard?.();
       stopGoal?.();
       page.destroy();

@@ -2,6 +2,9 @@ import type { AlertQueue } from '../core/alerts/AlertQueue';
 import type { QueueStats } from '../core/alerts/queueStats';
 import type { Stage } from '../render/Stage';
 import type { Chimes } from '../ui/sound/Chimes';
+import type { PlayedSound, RuleSounds } from '../ui/sound/RuleSounds';
+import type { AlertMedia, MediaOnScreen } from '../ui/alerts/AlertMedia';
+import type { RulesInfo } from './rulesInfo';
 import { publishDebug } from './debugBag';
 import type { RecentMap } from '../core/RecentMap';
 
@@ -11,6 +14,9 @@ interface Parts {
   root: HTMLElement;
   chimes: Chimes | null;
   thanked: RecentMap<true>;
+  sounds: RuleSounds | null;
+  media: AlertMedia;
+  rules: RulesInfo;
 }
 
 /** What `window.__giftglow.alerts` reports; e2e tests and the bench read this type too. */
@@ -32,13 +38,24 @@ export interface AlertsHook {
   readonly queue: QueueStats & { waiting: number; playing: number };
   /** Names the newest callouts and summaries showed (1,000-2,000 of them), oldest first. */
   readonly thanked: string[];
+  /** The rules' media elements on screen now (`gg-media`): file, video readyState and time. */
+  readonly media: MediaOnScreen[];
+  /**
+   * The rules' sounds (sound=on): the last 20 that started (file, decoded seconds), how many hold
+   * audio nodes now, and how many were kept quiet because another sound was playing.
+   */
+  readonly sounds: { played: readonly PlayedSound[]; playing: number; skipped: number };
+  /** The alert rules in use: where from, version, how many, their problems, the hub socket. */
+  readonly rules: RulesInfo;
 }
 
 /**
  * `window.__giftglow.alerts`: live counters (frames drawn, display objects, textures, effects, DOM
- * nodes, queue) that e2e tests and the bench read. Always maintained, read-only, no test branches.
+ * nodes, queue), the rules' media and sounds and the rules in use, that e2e tests and the bench
+ * read. Always maintained, read-only, no test branches.
  */
-export function installDebugHook({ stage, queue, root, chimes, thanked }: Parts): () => void {
+export function installDebugHook(parts: Parts): () => void {
+  const { stage, queue, root, chimes, sounds, media, rules, thanked } = parts;
   const hook: AlertsHook = {
     get frames() {
       return stage?.stats.frames ?? 0;
@@ -87,6 +104,19 @@ export function installDebugHook({ stage, queue, root, chimes, thanked }: Parts)
     },
     get thanked() {
       return thanked.newest(2_000).map(([name]) => name);
+    },
+    get media() {
+      return media.onScreen;
+    },
+    get sounds() {
+      return {
+        played: sounds?.played ?? [],
+        playing: sounds?.playing ?? 0,
+        skipped: sounds?.skipped ?? 0,
+      };
+    },
+    get rules() {
+      return rules;
     },
   };
   return publishDebug('alerts', hook);

@@ -2,17 +2,27 @@ import { mount, unmount } from 'svelte';
 import type { Config } from '../core/config/config';
 import type { Moment } from '../core/alerts/moment';
 import { AlertQueue, type Alert } from '../core/alerts/AlertQueue';
+import { thanksFilter } from '../core/alerts/thanks';
 import { builtInArt, giftArt } from '../render/giftArt';
 import type { Position } from '../core/config/choices';
 import { Stage } from '../render/Stage';
 import type { EffectSpec } from '../render/effects/GiftEffect';
+import { AudioOut } from '../ui/sound/AudioOut';
 import { Chimes } from '../ui/sound/Chimes';
+import { RuleSounds } from '../ui/sound/RuleSounds';
+import { AlertMedia } from '../ui/alerts/AlertMedia';
+import type { RulesUpdate } from '../feeds/rules/rulesSource';
+import type { FeedStatus } from '../core/event/events';
+import type { Tier } from '../core/alerts/tiers';
+import { AlertPlayer } from './alertPlayer';
+import { rulesInfoOf, type RulesInfo } from './rulesInfo';
+import type { Log } from './log';
 import { applyTheme, paletteOf } from '../ui/themes/themes';
 import '../ui/themes/themes.css';
 import AlertsLayer from '../ui/alerts/AlertsLayer.svelte';
 import { AlertsState } from '../ui/alerts/AlertsState.svelte';
 import { calloutOf } from '../ui/alerts/calloutModel';
-import { startAction, updateAction, type EffectAction } from '../ui/alerts/effectAction';
+import { startAction, updateAction } from '../ui/alerts/effectAction';
 import { installDebugHook } from './debugHook';
 import { missingFields, templateParts } from '../core/text/template';
 import { watchVisibility } from '../ui/alerts/visibility';
@@ -36,6 +46,9 @@ export type AlertsConfig = Pick<
   | 'volume'
   | 'quality'
   | 'fps'
+  | 'follows'
+  | 'shares'
+  | 'likes'
 >;
 
 export interface AlertsOptions {
@@ -43,11 +56,17 @@ export interface AlertsOptions {
   /** Wall clock in ms (Date.now or performance.now): the queue runs on it, never on frames. */
   clock: () => number;
   random: () => number;
+  /** The OBS log: media and sound files that fail are said there once. */
+  log: Log;
 }
 
 export interface AlertsView {
   /** A new moment, or an update of one already shown (same id: a combo climbing, then final). */
   show(moment: Moment): void;
+  /** New alert rules (a file, or the hub's saved rules, now or after a change): used from now on. */
+  setRules(update: RulesUpdate): void;
+  /** The hub's rules socket (for the debug hook). */
+  rulesStatus(status: FeedStatus): void;
   /** Releases the GL context, timers, listeners, audio and DOM. */
   destroy(): void;
 }
@@ -65,7 +84,7 @@ export async function mountAlerts(
   target: HTMLElement,
   options: AlertsOptions,
 ): Promise<AlertsView> {
-  const { config, clock, random } = options;
+  const { config, clock, random, log } = options;
   const root = document.createElement('div');
   root.className = 'gg-alerts';
   applyTheme(root, config);
@@ -87,13 +106,18 @@ export async function mountAlerts(
   root.classList.add(`gg-quality-${quality}`);
 
   const alerts = new AlertsState();
+  const media = new AlertMedia({
+    problem: (file, message) => log.problem(`media:${file}`, `media file ${file}: ${message}`),
+    failed: (key) => player.mediaFailed(key),
+  });
   const parts = templateParts(config.template);
   const missing = missingFields(parts);
   const layer = mount(AlertsLayer, {
     target: root,
-    props: { alerts, parts, missing, position: config.position },
+    props: { alerts, parts, missing, position: config.position, media },
   });
   const durationMs = config.duration * 1000;
+  const shows = thanksFilter(config);
   const queue = new AlertQueue({
     slots: SLOTS,
     maxLength: config.maxqueue,
@@ -103,7 +127,13 @@ export async function mountAlerts(
     tiers: config.tiers,
     backlogGapMs: Math.max(8000, 2 * durationMs),
   });
-  const chimes = config.sound ? new Chimes(config.volume / 100, clock) : null;
+  const audio = config.sound ? new AudioOut(config.volume / 100, clock) : null;
+  const chimes = audio && new Chimes(audio);
+  const sounds =
+    audio &&
+    new RuleSounds(audio, {
+      problem: (file, message) => log.problem(`sound:${file}`, `sound file ${file}: ${message}`),
+    });
   const palette = paletteOf(config.theme, config.accent);
   const timers = new Set<ReturnType<typeof setTimeout>>();
   /** Who the recent callouts named (a summary names each gifter it folded): the debug hook's. */
@@ -118,12 +148,12 @@ export async function mountAlerts(
     timers.add(id);
   };
 
-  const effectOf = (alert: Alert): EffectSpec => {
+  const effectOf = (alert: Alert, tier: Tier): EffectSpec => {
     const first = alert.moments[0];
     const gift = first ?? { kind: 'gift' as const };
     return {
       key: alert.key,
-      tier: alert.tier,
+      tier,
       art: giftArt(gift),
       fallback: builtInArt(gift),
       position: config.position,
@@ -131,13 +161,9 @@ export async function mountAlerts(
     };
   };
 
-  const perform = (action: EffectAction, alert: Alert) => {
-    if (action === 'play') {
-      stage?.play(effectOf(alert));
-      chimes?.play(alert.tier);
-    } else if (action === 'bump') stage?.bump(effectOf(alert));
-    else if (action === 'chime') chimes?.play(1);
-  };
+  const player = new AlertPlayer({ stage, chimes, sounds, media, effectOf });
+  const perform = player.perform.bind(player);
+  const rules: RulesInfo = rulesInfoOf(null, 'none');
 
   const start = (alert: Alert) => {
     const view = calloutOf(alert);
@@ -155,7 +181,11 @@ export async function mountAlerts(
 
   const end = (alert: Alert) => {
     alerts.leave(alert.key);
-    later(LEAVE_MS, () => alerts.remove(alert.key));
+    player.leave(alert);
+    later(LEAVE_MS, () => {
+      alerts.remove(alert.key);
+      player.remove(alert);
+    });
   };
 
   const pump = () => {
@@ -177,12 +207,33 @@ export async function mountAlerts(
     if (visible) pump();
   });
   stage?.setVisible(visibility.visible);
-  const removeHook = installDebugHook({ stage, queue, root, chimes, thanked });
+  const removeHook = installDebugHook({
+    stage,
+    queue,
+    root,
+    chimes,
+    sounds,
+    media,
+    rules,
+    thanked,
+  });
 
   return {
     show(moment) {
+      // follows=off, shares=off, likes=0: the session counted it; this page shows no thank-you.
+      if (!shows(moment)) return;
       queue.push(moment, clock());
       pump();
+    },
+    setRules(update) {
+      queue.setRules(update.rules);
+      player.setMediaBase(update.mediaBase);
+      sounds?.forget();
+      media.forget();
+      Object.assign(rules, rulesInfoOf(update, rules.socket, rules.version + 1));
+    },
+    rulesStatus(status) {
+      rules.socket = status;
     },
     destroy() {
       if (wake !== undefined) clearTimeout(wake);
@@ -192,7 +243,8 @@ export async function mountAlerts(
       removeHook();
       void unmount(layer);
       stage?.destroy();
-      chimes?.destroy();
+      media.destroy();
+      audio?.destroy();
       root.remove();
     },
   };

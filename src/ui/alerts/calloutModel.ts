@@ -24,6 +24,8 @@ export interface CalloutView {
   /** Thanked by the callout alone: a small gift in a gift battle (core/alerts/battle). */
   calm: boolean;
   leaving: boolean;
+  /** A rule's own text with the placeholders of `template=` (null: the page's template). */
+  text: string | null;
 }
 
 const MAX_GIFTS = 3;
@@ -36,6 +38,7 @@ export function calloutOf(alert: Alert): CalloutView {
     tier: alert.tier,
     calm: alert.calm,
     leaving: false,
+    text: alert.look.text ?? null,
   };
   if (alert.summary) {
     const { count, value, names } = alert.summary;

@@ -9,6 +9,8 @@ export class PageState {
   detail = $state('');
   /** Whether the status badge is on screen: always while not live, briefly once live. */
   badge = $state(true);
+  /** Problems found after the page started (the alert rules'), shown with the settings problems. */
+  notes = $state<string[]>([]);
 
   #timer: ReturnType<typeof setTimeout> | undefined;
 

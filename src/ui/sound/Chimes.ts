@@ -1,47 +1,27 @@
 import type { Tier } from '../../core/alerts/tiers';
+import type { AudioOut } from './AudioOut';
 import { chimeNotes } from './chimeNotes';
 
 /** Scheduled this far ahead so the attack is never clipped (OBS loses the start of short sounds). */
 const LEAD_IN = 0.06;
-/** A chime that could not start within this long (ms) is dropped. */
-const STALE_MS = 1000;
+/** Synthesised bells are loud next to a recorded sound at the same volume: half of `volume=`. */
+const LEVEL = 0.5;
 
 /**
- * Alert sounds synthesised with Web Audio: one AudioContext for the whole stream, created on the
- * first chime; every note's nodes disconnect when it ends, so hours of alerts leak nothing.
- * A suspended context (autoplay policy, or Chromium parking it after a quiet spell) is resumed
- * before scheduling.
+ * Alert chimes synthesised with Web Audio through the page's one AudioOut (which keeps them from
+ * overlapping other sounds); every note's nodes disconnect when it ends, so hours of alerts leak
+ * nothing.
  */
 export class Chimes {
-  readonly #volume: number;
-  readonly #clock: () => number;
-  readonly #createContext: () => AudioContext;
-  #context: AudioContext | null = null;
-  #master: GainNode | null = null;
+  readonly #out: AudioOut;
   #live = 0;
 
-  constructor(
-    volume: number,
-    clock: () => number = () => performance.now(),
-    createContext: () => AudioContext = () => new AudioContext(),
-  ) {
-    this.#volume = volume;
-    this.#clock = clock;
-    this.#createContext = createContext;
+  constructor(out: AudioOut) {
+    this.#out = out;
   }
 
   play(tier: Tier): void {
-    const ctx = this.#ensure();
-    if (!ctx) return;
-    if (ctx.state === 'running') return this.#schedule(ctx, tier);
-    // In a normal browser resume() waits for a click: a chime that late belongs to an old alert.
-    const asked = this.#clock();
-    void ctx.resume().then(
-      () => {
-        if (this.#clock() - asked < STALE_MS) this.#schedule(ctx, tier);
-      },
-      () => undefined,
-    );
+    this.#out.whenRunning((ctx, master) => this.#schedule(ctx, master, tier));
   }
 
   /** Notes still holding audio nodes (for the debug hook: returns to 0 after each chime). */
@@ -49,38 +29,24 @@ export class Chimes {
     return this.#live;
   }
 
-  destroy(): void {
-    this.#master?.disconnect();
-    void this.#context?.close().catch(() => undefined);
-    this.#context = null;
-    this.#master = null;
-  }
-
-  #ensure(): AudioContext | null {
-    if (this.#context && this.#context.state !== 'closed') return this.#context;
-    try {
-      this.#context = this.#createContext();
-    } catch {
-      return null; // no audio device: alerts stay silent, nothing else changes
-    }
-    this.#master = this.#context.createGain();
-    this.#master.gain.value = Math.min(1, Math.max(0, this.#volume)) * 0.5;
-    this.#master.connect(this.#context.destination);
-    return this.#context;
-  }
-
-  #schedule(ctx: AudioContext, tier: Tier): void {
-    const master = this.#master;
-    if (!master || ctx.state === 'closed') return;
+  #schedule(ctx: AudioContext, master: GainNode, tier: Tier): void {
+    const notes = chimeNotes(tier);
+    const oscillators: OscillatorNode[] = [];
+    const seconds = LEAD_IN + Math.max(...notes.map((n) => n.at + n.length));
+    // Cut off by a bigger alert's sound: stopping an oscillator that already stopped is harmless.
+    const stop = () => {
+      for (const osc of oscillators) osc.stop();
+    };
+    if (!this.#out.claim(tier, seconds, stop)) return;
     const start = ctx.currentTime + LEAD_IN;
-    for (const note of chimeNotes(tier)) {
+    for (const note of notes) {
       const t0 = start + note.at;
       const osc = ctx.createOscillator();
       const env = ctx.createGain();
       osc.type = note.wave;
       osc.frequency.value = note.freq;
       env.gain.setValueAtTime(0, t0);
-      env.gain.linearRampToValueAtTime(note.gain, t0 + 0.012);
+      env.gain.linearRampToValueAtTime(note.gain * LEVEL, t0 + 0.012);
       env.gain.exponentialRampToValueAtTime(0.0001, t0 + note.length);
       osc.connect(env).connect(master);
       this.#live++;
@@ -91,6 +57,7 @@ export class Chimes {
       };
       osc.start(t0);
       osc.stop(t0 + note.length + 0.02);
+      oscillators.push(osc);
     }
   }
 }

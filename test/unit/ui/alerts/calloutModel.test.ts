@@ -50,4 +50,11 @@ describe('calloutOf', () => {
     }
     expect(calloutOf(summary!)).toMatchObject({ kind: 'summary', count: 2, names: ['Cy', 'Ann'] });
   });
+
+  it("carries a rule's own text, and the page's template (null) when no rule gave one", () => {
+    const alert = firstAlert({ id: 'l', name: 'Leo', gift: 'Lion', value: 29999 });
+    expect(calloutOf(alert).text).toBeNull();
+    alert.look = { text: 'ROAR for {name}!' };
+    expect(calloutOf(alert).text).toBe('ROAR for {name}!');
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AudioOut } from '../../../../src/ui/sound/AudioOut';
 import { Chimes } from '../../../../src/ui/sound/Chimes';
 
 /** Just enough of Web Audio to watch what the chimes schedule and release. */
@@ -36,7 +37,10 @@ class FakeOsc extends FakeNode {
   start(t: number) {
     this.startAt = t;
   }
-  stop() {}
+  stops = 0;
+  stop() {
+    this.stops++;
+  }
 }
 class FakeContext {
   state: 'running' | 'suspended' | 'closed' = 'running';
@@ -63,7 +67,7 @@ class FakeContext {
   }
 }
 
-function setup(state: FakeContext['state'] = 'running') {
+function setup(state: FakeContext['state'] = 'running', clock = () => 0) {
   const contexts: FakeContext[] = [];
   const create = () => {
     const ctx = new FakeContext();
@@ -71,7 +75,7 @@ function setup(state: FakeContext['state'] = 'running') {
     contexts.push(ctx);
     return ctx as unknown as AudioContext;
   };
-  return { chimes: new Chimes(0.5, () => 0, create), contexts };
+  return { chimes: new Chimes(new AudioOut(0.5, clock, create)), contexts };
 }
 
 describe('Chimes', () => {
@@ -111,12 +115,36 @@ describe('Chimes', () => {
 
   it('stays silent without an audio device', () => {
     const chimes = new Chimes(
-      1,
-      () => 0,
-      () => {
-        throw new Error('no device');
-      },
+      new AudioOut(
+        1,
+        () => 0,
+        () => {
+          throw new Error('no device');
+        },
+      ),
     );
     expect(() => chimes.play(2)).not.toThrow();
+  });
+
+  it('keeps a smaller chime quiet while one plays, and plays it once that one has ended', () => {
+    let now = 0;
+    const { chimes, contexts } = setup('running', () => now);
+    chimes.play(3);
+    const first = contexts[0]!.oscillators.length;
+    now = 100;
+    chimes.play(2);
+    expect(contexts[0]!.oscillators).toHaveLength(first);
+    now = 5000;
+    chimes.play(2);
+    expect(contexts[0]!.oscillators.length).toBeGreaterThan(first);
+  });
+
+  it('lets a bigger alert cut the playing chime off', () => {
+    const { chimes, contexts } = setup();
+    chimes.play(1);
+    const small = [...contexts[0]!.oscillators];
+    chimes.play(4);
+    for (const osc of small) expect(osc.stops).toBe(2); // its scheduled end, then the cut
+    expect(contexts[0]!.oscillators.length).toBeGreaterThan(small.length);
   });
 });
