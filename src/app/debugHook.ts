@@ -1,16 +1,19 @@
-import type { AlertQueue, QueueStats } from '../core/alerts/AlertQueue';
+import type { AlertQueue } from '../core/alerts/AlertQueue';
+import type { QueueStats } from '../core/alerts/queueStats';
 import type { Stage } from '../render/Stage';
 import type { Chimes } from '../ui/sound/Chimes';
 import type { PlayedSound, RuleSounds } from '../ui/sound/RuleSounds';
 import type { AlertMedia, MediaOnScreen } from '../ui/alerts/AlertMedia';
 import type { RulesInfo } from './rulesInfo';
 import { publishDebug } from './debugBag';
+import type { RecentMap } from '../core/RecentMap';
 
 interface Parts {
   stage: Stage | null;
   queue: AlertQueue;
   root: HTMLElement;
   chimes: Chimes | null;
+  thanked: RecentMap<true>;
   sounds: RuleSounds | null;
   media: AlertMedia;
   rules: RulesInfo;
@@ -33,6 +36,8 @@ export interface AlertsHook {
   readonly callouts: number;
   readonly audioNotes: number;
   readonly queue: QueueStats & { waiting: number; playing: number };
+  /** Names the newest callouts and summaries showed (1,000-2,000 of them), oldest first. */
+  readonly thanked: string[];
   /** The rules' media elements on screen now (`gg-media`): file, video readyState and time. */
   readonly media: MediaOnScreen[];
   /**
@@ -50,7 +55,7 @@ export interface AlertsHook {
  * read. Always maintained, read-only, no test branches.
  */
 export function installDebugHook(parts: Parts): () => void {
-  const { stage, queue, root, chimes, sounds, media, rules } = parts;
+  const { stage, queue, root, chimes, sounds, media, rules, thanked } = parts;
   const hook: AlertsHook = {
     get frames() {
       return stage?.stats.frames ?? 0;
@@ -96,6 +101,9 @@ export function installDebugHook(parts: Parts): () => void {
     },
     get queue() {
       return { ...queue.stats, waiting: queue.waitingCount, playing: queue.playingCount };
+    },
+    get thanked() {
+      return thanked.newest(2_000).map(([name]) => name);
     },
     get media() {
       return media.onScreen;

@@ -26,6 +26,7 @@ import { startAction, updateAction } from '../ui/alerts/effectAction';
 import { installDebugHook } from './debugHook';
 import { missingFields, templateParts } from '../core/text/template';
 import { watchVisibility } from '../ui/alerts/visibility';
+import { RecentMap } from '../core/RecentMap';
 
 /** The config fields the alerts read (all from the one schema in core/config.ts). */
 export type AlertsConfig = Pick<
@@ -135,6 +136,8 @@ export async function mountAlerts(
     });
   const palette = paletteOf(config.theme, config.accent);
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Who the recent callouts named (a summary names each gifter it folded): the debug hook's. */
+  const thanked = new RecentMap<true>(1_000);
   let wake: ReturnType<typeof setTimeout> | undefined;
 
   const later = (ms: number, run: () => void) => {
@@ -165,6 +168,7 @@ export async function mountAlerts(
   const start = (alert: Alert) => {
     const view = calloutOf(alert);
     alerts.upsert(view);
+    for (const name of view.names) thanked.add(name, true);
     perform(startAction(view), alert);
   };
 
@@ -203,7 +207,16 @@ export async function mountAlerts(
     if (visible) pump();
   });
   stage?.setVisible(visibility.visible);
-  const removeHook = installDebugHook({ stage, queue, root, chimes, sounds, media, rules });
+  const removeHook = installDebugHook({
+    stage,
+    queue,
+    root,
+    chimes,
+    sounds,
+    media,
+    rules,
+    thanked,
+  });
 
   return {
     show(moment) {

@@ -21,6 +21,9 @@ function chromium(): string | undefined {
 
 export const PORT = Number(process.env.GIFTGLOW_BENCH_PORT ?? 4190);
 export const BASELINE_PORT = PORT + 1;
+/** `npm run bench:ab`: the baseline commit's build (test/bench/ab/build.ts) is served here. */
+export const AB_PORT = PORT + 2;
+const ab = process.env.GIFTGLOW_BENCH_AB === '1';
 
 export default defineConfig({
   testDir: './browser',
@@ -39,6 +42,8 @@ export default defineConfig({
       args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
     },
   },
+  // `bench:ab` serves this build and the baseline commit's; the full bench this build and the
+  // empty-stage page.
   webServer: [
     {
       command: `npx vite preview --port ${PORT} --strictPort`,
@@ -47,12 +52,20 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 30_000,
     },
-    {
-      command: `npx vite preview -c test/bench/vite.bench.config.ts --port ${BASELINE_PORT} --strictPort`,
-      cwd: '../..',
-      url: `http://localhost:${BASELINE_PORT}/baseline.html`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-    },
+    ab
+      ? {
+          command: `npx vite preview --outDir bench-results/ab/dist --port ${AB_PORT} --strictPort`,
+          cwd: '../..',
+          url: `http://localhost:${AB_PORT}/`,
+          reuseExistingServer: false,
+          timeout: 30_000,
+        }
+      : {
+          command: `npx vite preview -c test/bench/vite.bench.config.ts --port ${BASELINE_PORT} --strictPort`,
+          cwd: '../..',
+          url: `http://localhost:${BASELINE_PORT}/baseline.html`,
+          reuseExistingServer: false,
+          timeout: 30_000,
+        },
   ],
 });

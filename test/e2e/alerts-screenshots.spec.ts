@@ -104,7 +104,7 @@ test('vertical 9:16 (1080x1920 at half size) with a live combo', async ({ page }
   await shoot(page, 'alerts-vertical.png', 900);
 });
 
-test('a gift battle seen after the source was hidden: a calm "+N more" summary', async ({
+test('a gift battle seen after the source was hidden: calm "+N more" roll calls', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -124,11 +124,14 @@ test('a gift battle seen after the source was hidden: a calm "+N more" summary',
     const big = i === 17 ? LION : i % 5 === 0 ? GALAXY : CORGI;
     server.send(gift({ id: `b${i}`, user: `u${i}`, name: `${fans[i % 8]} ${i}`, ...big }));
   }
-  await expect.poll(async () => (await hook(page)).queue.waiting).toBe(60);
+  // A battle: 10 wait one by one (core/alerts/battle.ts), the other 50 in two roll calls.
+  await expect.poll(async () => (await hook(page)).queue.waiting).toBe(12);
   // Hidden longer than the backlog gap (8 s).
   await page.clock.runFor(8_500);
   await obsVisible(true);
-  await expect(page.locator('.gg-callout--summary')).toHaveCount(1);
+  // 58 gifters folded: two roll calls (40 and 18 names) that name each of them.
+  await expect(page.locator('.gg-callout--summary')).toHaveCount(2);
+  await expect(page.locator('.gg-callout--summary .gg-name')).toHaveCount(58);
   await shoot(page, 'alerts-summary.png', 900);
 });
 

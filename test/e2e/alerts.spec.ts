@@ -131,7 +131,8 @@ test('stops drawing while OBS hides the source and summarises the backlog on ret
   await expect.poll(async () => (await hook(page)).running).toBe(false);
   for (let i = 0; i < 40; i++)
     server.send(gift({ id: `h${i}`, user: `u${i + 1}`, name: `Fan ${i}`, ...CAP }));
-  await expect.poll(async () => (await hook(page)).queue.waiting).toBe(40);
+  // A battle: 10 wait one by one (core/alerts/battle.ts), the other 30 in one roll call.
+  await expect.poll(async () => (await hook(page)).queue.waiting).toBe(11);
   const before = await rafs();
   // Hidden longer than the backlog gap (8 s, timed on Date.now, which the fake clock moves): what
   // piled up is summarised, not played one by one.
@@ -165,9 +166,10 @@ test('counts of display objects, textures and DOM nodes stay flat after many ale
   wave(0, 12);
   await played(12);
   const before = await hook(page);
-  for (let w = 1; w <= 3; w++) {
-    wave(w * 100, 24);
-    await played(12 + 24 * w);
+  // Waves of 12: each one plays one by one (a battle folds only what does not fit in 10 waiting).
+  for (let w = 1; w <= 6; w++) {
+    wave(w * 100, 12);
+    await played(12 + 12 * w);
   }
   const after = await hook(page);
   expect(after.queue.started).toBeGreaterThanOrEqual(before.queue.started + 72);

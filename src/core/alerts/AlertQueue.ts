@@ -3,7 +3,9 @@ import { backlogFactor, SUMMARY_LENGTH, type Tier } from './tiers';
 import { RecentMap } from '../RecentMap';
 import type { Rule, RuleThen } from '../rules/ruleFormat';
 import { belowMin, lookOf, mutes, ruleFor, shapeOf, shownNow, speaks } from './alertLook';
-import { momentsValue, PendingSummary, summaryAlert, type Summary } from './summary';
+import { momentsValue, RollCalls, summaryAlert, type Summary } from './summary';
+import { BattleCalm, battleLength, battleRoom, catchUp } from './battle';
+import { noStats, type QueueStats } from './queueStats';
 
 export interface QueueOptions {
   /** Alerts on screen at once (the callout stack). */
@@ -46,6 +48,8 @@ export interface Alert {
    * every in-place update: a streak that reaches a rule's count takes that rule's look.
    */
   look: RuleThen;
+  /** A full alert thanked by its callout alone: a gift battle's small gift (core/alerts/battle). */
+  calm: boolean;
   readonly startedAt: number;
   endsAt: number;
 }
@@ -54,15 +58,6 @@ export interface QueueStep {
   started: Alert[];
   updated: Alert[];
   ended: Alert[];
-}
-
-export interface QueueStats {
-  pushed: number;
-  started: number;
-  updated: number;
-  summarised: number;
-  skipped: number;
-  late: number;
 }
 
 interface Waiting {
@@ -81,14 +76,7 @@ interface Waiting {
  * shorter as a backlog builds; after a long pause (the page was hidden) the backlog is summarised.
  */
 export class AlertQueue {
-  readonly stats: QueueStats = {
-    pushed: 0,
-    started: 0,
-    updated: 0,
-    summarised: 0,
-    skipped: 0,
-    late: 0,
-  };
+  readonly stats: QueueStats = noStats();
   readonly #options: QueueOptions;
   readonly #playing: Alert[] = [];
   readonly #waiting: Waiting[] = [];
@@ -99,7 +87,9 @@ export class AlertQueue {
   /** Each playing alert's rules (those it started under) and the rule it shows now. */
   readonly #ruleOf = new WeakMap<Alert, { rules: readonly Rule[]; rule: Rule | null }>();
   #rules: readonly Rule[];
-  #summary: PendingSummary | null = null;
+  /** Roll calls of what was folded, oldest first; only the last one still takes gifters. */
+  readonly #rollCalls = new RollCalls();
+  readonly #battle = new BattleCalm();
   #seq = 0;
   #summaries = 0;
   #lastAdvance: number | null = null;
@@ -150,17 +140,19 @@ export class AlertQueue {
     }
     this.#located.set(moment.id, entry);
     this.#sortWaiting();
-    while (this.#waiting.length > this.#options.maxLength) this.#fold(this.#waiting.pop(), now);
+    const room = battleRoom(this.#options.slots, this.#options.maxLength);
+    while (this.#waiting.length > room) this.#fold(this.#waiting.pop(), now);
+    catchUp(this.#playing, this.waitingCount, this.#options.slots, now);
   }
 
   /** Move time forward: end what is over, start what fits, report in-place updates. */
   advance(now: number): QueueStep {
     const { slots, backlogGapMs } = this.#options;
     if (this.#lastAdvance !== null && now - this.#lastAdvance >= backlogGapMs) {
-      // Back after a long pause: the biggest gifts still play, the rest is one summary shown now.
+      // Back after a long pause: the biggest gifts still play, the rest is roll calls shown now.
       if (this.#waiting.length > slots) {
         while (this.#waiting.length > slots - 1) this.#fold(this.#waiting.pop(), now);
-        if (this.#summary) this.#summary.urgent = true;
+        this.#rollCalls.urgent();
       }
     }
     this.#lastAdvance = now;
@@ -187,7 +179,7 @@ export class AlertQueue {
   }
 
   get waitingCount(): number {
-    return this.#waiting.length + (this.#summary ? 1 : 0);
+    return this.#waiting.length + this.#rollCalls.length;
   }
 
   get playingCount(): number {
@@ -203,17 +195,19 @@ export class AlertQueue {
     const ruled = this.#ruleOf.get(at) ?? { rules: this.#rules, rule: null };
     let rule = ruleFor(ruled.rules, at.moments);
     if (mutes(rule)) rule = ruled.rule;
+    const { slots, durationMs } = this.#options;
     const shape = shapeOf(at.moments, rule, this.#options);
     if (shape.kind === 'full') at.kind = 'full';
     if (at.kind === 'full') at.tier = shape.tier;
     // A rule that takes over plays its whole length; a climbing streak stays a while longer.
-    let extend = 0.6 * (rule?.then.duration ?? this.#options.durationMs / 1000) * 1000;
+    let extend = 0.6 * (rule?.then.duration ?? durationMs / 1000) * 1000;
     if (rule !== ruled.rule) {
       this.#ruleOf.set(at, { rules: ruled.rules, rule });
       at.look = lookOf(rule);
       extend = shape.lengthMs;
     }
-    at.endsAt = Math.max(at.endsAt, now + extend);
+    if (at.calm) at.calm = this.#battle.calm(at, this.waitingCount, slots); // it grew big or long
+    at.endsAt = Math.max(at.endsAt, now + battleLength(extend, this.waitingCount, slots));
     this.#dirty.add(at);
   }
 
@@ -233,14 +227,13 @@ export class AlertQueue {
   #startNext(now: number): Alert | null | undefined {
     const { durationMs, min, minAction, tiers, slots } = this.#options;
     const factor = backlogFactor(this.#waiting.length, slots);
-    const summary = this.#summary;
+    const summary = this.#rollCalls.first;
     const due = summary && (summary.urgent || now - summary.since >= 2 * durationMs);
     if (summary && (this.#waiting.length === 0 || due)) {
-      this.#summary = null;
+      this.#rollCalls.shift();
       const key = `summary:${++this.#summaries}`;
-      return this.#begin(
-        summaryAlert(key, summary, now, durationMs * SUMMARY_LENGTH * factor, tiers),
-      );
+      const length = battleLength(durationMs * SUMMARY_LENGTH * factor, this.waitingCount, slots);
+      return this.#begin(summaryAlert(key, summary, now, length, tiers));
     }
     const entry = this.#waiting.shift();
     if (!entry) return undefined;
@@ -261,10 +254,12 @@ export class AlertQueue {
       moments: entry.moments,
       summary: null,
       look: lookOf(rule),
+      calm: false,
       startedAt: now,
-      endsAt: now + shape.lengthMs * factor,
+      endsAt: now + battleLength(shape.lengthMs * factor, this.waitingCount, slots),
     };
     this.#ruleOf.set(alert, { rules: this.#rules, rule });
+    alert.calm = this.#battle.calm(alert, this.waitingCount, slots);
     for (const m of entry.moments) this.#located.set(m.id, alert);
     return this.#begin(alert);
   }
@@ -277,7 +272,7 @@ export class AlertQueue {
 
   #fold(entry: Waiting | undefined, now: number): void {
     if (!entry) return;
-    (this.#summary ??= new PendingSummary(now)).add(entry.moments);
+    this.#rollCalls.add(entry.moments, now);
     this.#settle(entry.moments, 'summarised');
     this.stats.summarised += entry.moments.length;
   }

@@ -1,16 +1,15 @@
 import type { Alert } from './AlertQueue';
 import type { Moment } from './moment';
+import { ROLL_CALL } from './battle';
 import { tierOf, type Tier } from './tiers';
 
 /** What a "+N more" alert says: how many gifts were folded in, their worth, the biggest gifters. */
 export interface Summary {
   count: number;
   value: number;
-  /** The first few biggest gifters folded in (already sanitised names), best first. */
+  /** Every gifter folded in (already sanitised names, at most `ROLL_CALL`), best first. */
   names: string[];
 }
-
-const SUMMARY_NAMES = 3;
 
 export function momentsValue(moments: readonly Moment[]): number {
   let sum = 0;
@@ -18,13 +17,16 @@ export function momentsValue(moments: readonly Moment[]): number {
   return sum;
 }
 
-/** Gathers the gifts a busy queue could not show one by one, until the summary plays. */
+/**
+ * Gathers the gifts a busy queue could not show one by one, until the summary plays: a roll call
+ * that names each of its gifters, up to `ROLL_CALL` of them (the queue starts another when full).
+ */
 export class PendingSummary {
   /** Play before anything else waiting (the page came back to a backlog). */
   urgent = false;
   #count = 0;
   #value = 0;
-  readonly #top: { name: string; value: number }[] = [];
+  readonly #named: { name: string; value: number }[] = [];
 
   constructor(readonly since: number) {}
 
@@ -34,11 +36,19 @@ export class PendingSummary {
     this.#count += moments.length;
     this.#value += value;
     const name = moments[0]?.name ?? '';
-    const known = this.#top.find((t) => t.name === name);
+    const known = this.#named.find((t) => t.name === name);
     if (known) known.value += value;
-    else this.#top.push({ name, value });
-    this.#top.sort((a, b) => b.value - a.value);
-    this.#top.length = Math.min(this.#top.length, SUMMARY_NAMES);
+    else this.#named.push({ name, value });
+    this.#named.sort((a, b) => b.value - a.value);
+  }
+
+  names(name: string): boolean {
+    return this.#named.some((t) => t.name === name);
+  }
+
+  /** Names as many gifters as one summary may: the next gifter folded starts another. */
+  get full(): boolean {
+    return this.#named.length >= ROLL_CALL;
   }
 
   get worth(): number {
@@ -46,7 +56,37 @@ export class PendingSummary {
   }
 
   snapshot(): Summary {
-    return { count: this.#count, value: this.#value, names: this.#top.map((t) => t.name) };
+    return { count: this.#count, value: this.#value, names: this.#named.map((t) => t.name) };
+  }
+}
+
+/** The roll calls of what a busy queue folded, oldest first: each gifter is named in one of them. */
+export class RollCalls {
+  readonly #list: PendingSummary[] = [];
+
+  get length(): number {
+    return this.#list.length;
+  }
+
+  get first(): PendingSummary | undefined {
+    return this.#list[0];
+  }
+
+  shift(): PendingSummary | undefined {
+    return this.#list.shift();
+  }
+
+  /** Play them before anything else waiting (the page came back to a backlog). */
+  urgent(): void {
+    for (const rollCall of this.#list) rollCall.urgent = true;
+  }
+
+  /** One waiting entry (one gifter's moments): into the roll call that names the gifter, if any. */
+  add(moments: readonly Moment[], now: number): void {
+    const name = moments[0]?.name ?? '';
+    let rollCall = this.#list.find((r) => r.names(name)) ?? this.#list.find((r) => !r.full);
+    if (!rollCall) this.#list.push((rollCall = new PendingSummary(now)));
+    rollCall.add(moments);
   }
 }
 
@@ -66,6 +106,7 @@ export function summaryAlert(
     moments: [],
     summary: summary.snapshot(),
     look: {},
+    calm: false,
     startedAt: now,
     endsAt: now + lengthMs,
   };

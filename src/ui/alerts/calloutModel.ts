@@ -22,6 +22,8 @@ export interface CalloutView {
   value: number;
   /** A combo still climbing. */
   live: boolean;
+  /** Thanked by the callout alone: a small gift in a gift battle (core/alerts/battle). */
+  calm: boolean;
   leaving: boolean;
   /** A rule's own text with the placeholders of `template=` (null: the page's template). */
   text: string | null;
@@ -48,6 +50,7 @@ export function calloutOf(alert: Alert): CalloutView {
     key: alert.key,
     kind: alert.kind,
     tier: alert.tier,
+    calm: alert.calm,
     leaving: false,
     text: alert.look.text ?? null,
   };

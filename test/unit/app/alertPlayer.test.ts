@@ -12,6 +12,7 @@ function alertWith(look: RuleThen, tier: Tier = 4): Alert {
     moments: [],
     summary: null,
     look,
+    calm: false,
     startedAt: 0,
     endsAt: 5000,
   };

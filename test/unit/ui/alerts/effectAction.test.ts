@@ -3,7 +3,12 @@ import type { AlertKind } from '../../../../src/core/alerts/AlertQueue';
 import type { Tier } from '../../../../src/core/alerts/tiers';
 import { startAction, updateAction } from '../../../../src/ui/alerts/effectAction';
 
-const shown = (kind: AlertKind, tier: Tier, count: number) => ({ kind, tier, count });
+const shown = (kind: AlertKind, tier: Tier, count: number, calm = false) => ({
+  kind,
+  tier,
+  count,
+  calm,
+});
 
 describe('startAction', () => {
   it.each([
@@ -11,7 +16,11 @@ describe('startAction', () => {
     ['summary', 'chime'],
     ['compact', 'none'],
   ] as const)('a %s callout that starts: %s', (kind, action) => {
-    expect(startAction({ kind })).toBe(action);
+    expect(startAction({ kind, calm: false })).toBe(action);
+  });
+
+  it("a calm callout (a battle's small gift) that starts: none", () => {
+    expect(startAction({ kind: 'full', calm: true })).toBe('none');
   });
 });
 
@@ -26,6 +35,8 @@ describe('updateAction', () => {
     ['it is still compact', shown('compact', 1, 1), shown('compact', 1, 4), 'none'],
     ['it is compact, though its tier grew', shown('full', 1, 1), shown('compact', 2, 1), 'none'],
     ['it was not on screen', undefined, shown('full', 4, 9), 'none'],
+    ['a calm callout climbed', shown('full', 1, 5, true), shown('full', 2, 9, true), 'none'],
+    ['a calm streak ended long', shown('full', 1, 5, true), shown('full', 1, 12), 'play'],
   ] as const)('when %s: %s', (_, before, view, action) => {
     expect(updateAction(before, view)).toBe(action);
   });
