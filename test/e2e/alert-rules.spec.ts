@@ -124,6 +124,32 @@ test('a rule "Lion: my clip and my sound" plays both, and a Rose still gets its 
   expect((await rafs()) - before).toBe(0);
 });
 
+test('a clip that comes after the last alert has left shows and plays like the first', async ({
+  page,
+}) => {
+  // The callouts' list, emptied, once took the media layer out of the page with it: the next
+  // clip was loaded and decoded off screen and never played (found by the media bench).
+  const server = await feedServer();
+  await serveFolder(page, /\/overlays\/rules\/[^/]+$/, {
+    'rules.json': rulesFile({ name: 'Lion', when: { gift: 'Lion' }, then: { media: 'lion.webm' } }),
+  });
+  await open(page, server, '&rules=rules/rules.json&duration=1&issues=hide');
+  await expect.poll(async () => (await hook(page)).rules.rules).toBe(1);
+  for (const [id, name] of [
+    ['l1', 'Leo'],
+    ['l2', 'Lia'],
+  ] as const) {
+    server.send(gift({ id, user: id, name, ...LION }));
+    const clip = page.locator('video.gg-media');
+    await expect(clip).toBeVisible();
+    await expect
+      .poll(() => clip.evaluate((v: HTMLVideoElement) => v.currentTime))
+      .toBeGreaterThan(0);
+    await untilIdle(page);
+    await expect(page.locator('.gg-media, video')).toHaveCount(0);
+  }
+});
+
 test('a bad rule is shown on the page with its reason while the other rules play', async ({
   page,
 }) => {
