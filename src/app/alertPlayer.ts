@@ -39,23 +39,16 @@ export class AlertPlayer {
   }
 
   perform(action: EffectAction, alert: Alert): void {
-    const { stage, chimes, sounds, media } = this.#parts;
+    const { stage, chimes } = this.#parts;
     const tier = lookEffect(alert.look, alert.tier);
     if (action === 'play') {
-      this.#playing.set(alert.key, alert);
       if (tier !== null) stage?.play(this.#parts.effectOf(alert, tier));
-      const { media: file, sound } = alert.look;
-      if (file !== undefined) {
-        const url = this.#url(file);
-        if (url) media.show(alert.key, url, file);
-      }
-      const soundUrl = sound && this.#url(sound.file);
-      if (sound && soundUrl && sounds)
-        sounds.play(soundUrl, sound.file, alert.tier, (sound.volume ?? 100) / 100);
-      else chimes?.play(alert.tier);
+      if (!this.#extras(alert)) chimes?.play(alert.tier);
     } else if (action === 'bump') {
       if (tier !== null) stage?.bump(this.#parts.effectOf(alert, tier));
     } else if (action === 'chime') chimes?.play(1);
+    // A compact thank-you (a follow) plays no effect, but a rule's own media and sound it does get.
+    else if (!this.#playing.has(alert.key)) this.#extras(alert);
   }
 
   /** The alert's media file could not be shown: if the media was its whole show, its effect plays. */
@@ -75,6 +68,20 @@ export class AlertPlayer {
   remove(alert: Alert): void {
     this.#playing.delete(alert.key);
     this.#parts.media.remove(alert.key);
+  }
+
+  /** Shows the rule's media and plays its sound (once per alert); false when it has no sound. */
+  #extras(alert: Alert): boolean {
+    const { sounds, media } = this.#parts;
+    const { media: file, sound } = alert.look;
+    if (file === undefined && sound === undefined) return false;
+    this.#playing.set(alert.key, alert);
+    const mediaUrl = file === undefined ? null : this.#url(file);
+    if (file !== undefined && mediaUrl) media.show(alert.key, mediaUrl, file);
+    const soundUrl = sound && this.#url(sound.file);
+    if (!sound || !soundUrl || !sounds) return false;
+    sounds.play(soundUrl, sound.file, alert.tier, (sound.volume ?? 100) / 100);
+    return true;
   }
 
   #url(file: string): string | null {

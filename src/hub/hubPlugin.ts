@@ -37,7 +37,7 @@ export function hubPlugin(root: string): Plugin {
         `  token ${token}`,
         '',
         tiktokLine(settings),
-        `  Media files and alert rules: ${data.root} (media in ${data.media}, served at /media/<name>)`,
+        `  Data folder (media files, alert rules; copy it to back it up): ${data.root}`,
         '',
       ];
       setTimeout(() => log(lines.join('\n')), 0);

@@ -53,8 +53,10 @@ export function attachHub(httpServer: Server, options: HubServerOptions): HubSer
   });
   const closeSockets = attachHubSocket(httpServer, hub, tiktok);
   // The media folder and the alert rules (issue 23).
+  const log = options.log ?? (() => undefined);
   const media = new MediaFolder(options.data.media);
-  const rules = new RulesStore(options.data.rules, options.log ?? (() => undefined));
+  if (media.problem !== null) log(`  Media folder: ${media.problem}; uploads will fail`);
+  const rules = new RulesStore(options.data.rules, log);
   const closeRules = attachRulesSocket(httpServer, hub, rules);
   const close = () => {
     closeSockets();

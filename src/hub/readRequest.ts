@@ -39,8 +39,8 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
 }
 
 /**
- * The body's bytes, or null once they grow past `maxBytes` (or the request fails): reading stops
- * there, and what is still on its way is drained, not kept.
+ * The body's bytes, or null once they grow past `maxBytes`, or when the client goes away first:
+ * reading stops there, and what is still on its way is drained, not kept.
  */
 export function readBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
   return new Promise((resolve) => {
@@ -57,6 +57,7 @@ export function readBytes(req: IncomingMessage, maxBytes: number): Promise<Buffe
       chunks.push(chunk);
     });
     req.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks)));
+    // Also when the client goes away midway: Node reports the request aborted.
     req.on('error', () => resolve(null));
   });
 }

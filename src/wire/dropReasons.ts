@@ -32,7 +32,7 @@ export const DROP_REASONS = {
   'foreign-origin': 'a request from a web page of another site (its `Origin`)',
   'foreign-host': 'a request to another host name than localhost or 127.0.0.1 (DNS rebinding)',
   'token-request': 'the token asked for by anything but the start page (`Sec-Fetch-Site`)',
-  rate: 'more than 30 frames at once or 10 a second from one sender (media uploads and deletes: 30 at once, 3 a second)',
+  rate: 'more than 30 frames at once or 10 a second from one sender (media uploads and deletes: 30 at once, then 3 a second; 4 uploads read at a time)',
   full: 'a WebSocket beyond the 100 clients the hub serves at once (50 on `/hub/rules`)',
   'send-failed': 'a frame the hub could not pass on to one of its clients',
   method:

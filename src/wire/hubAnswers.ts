@@ -48,7 +48,10 @@ export const mediaAnswer = z.object({
 });
 /** 200 from a POST or DELETE on `/hub/media`. */
 export const mediaDoneAnswer = z.object({ done: z.enum(['saved', 'deleted']), name: z.string() });
-/** 200 from `PUT /hub/rules`: saved, with the problems of rules that will be skipped. */
+/**
+ * 200 from `PUT /hub/rules`: saved; `rules`: how many the file holds (those with problems too), and
+ * each problem as `rule <n> (<name>): <why>`: those rules are skipped by the overlays.
+ */
 export const rulesSavedAnswer = z.object({
   done: z.literal('saved'),
   rules: count,

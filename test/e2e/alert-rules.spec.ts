@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { pngBytes, wavBytes } from '../helpers/mediaSamples';
 import { DATA_DIR } from '../playwright.config';
 import { hubToken } from './hubToken';
-import { COUNTERS_SCRIPT, gift, hook, LION, ROSE } from './alertsFeed';
+import { COUNTERS_SCRIPT, gift, hook, LION, ROSE, untilIdle } from './alertsFeed';
 import { countAnimationFrames } from './animationFrames';
 import { closeServersAfterEach, feedServer } from './localServers';
 import type { FeedServer } from '../servers/feedServer';
@@ -67,18 +67,6 @@ async function open(page: Page, server: FeedServer, params: string): Promise<voi
   await server.waitForClients(1);
   // OBS starts Chromium with --autoplay-policy=no-user-gesture-required; here a click stands in.
   await page.mouse.click(5, 5);
-}
-
-async function untilIdle(page: Page): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const h = await hook(page);
-        return h.running || h.activeEffects > 0 || h.callouts > 0 || h.media.length > 0;
-      },
-      { timeout: 40_000 },
-    )
-    .toBe(false);
 }
 
 test('a rule "Lion: my clip and my sound" plays both, and a Rose still gets its effect', async ({

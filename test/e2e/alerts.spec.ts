@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { CAP, gift, GALAXY, hook, LION, openAlerts, ROSE } from './alertsFeed';
+import { CAP, gift, GALAXY, hook, LION, openAlerts, ROSE, untilIdle } from './alertsFeed';
 import { countAnimationFrames } from './animationFrames';
 import { closeServersAfterEach, feedServer } from './localServers';
 
@@ -10,18 +10,6 @@ import { closeServersAfterEach, feedServer } from './localServers';
  */
 
 closeServersAfterEach();
-
-async function untilIdle(page: Page): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const h = await hook(page);
-        return h.running || h.activeEffects > 0 || h.callouts > 0 || h.queue.waiting > 0;
-      },
-      { timeout: 40_000 },
-    )
-    .toBe(false);
-}
 
 /**
  * Non-transparent pixels the canvas shows right now (callouts hidden, transparent page). At rest the

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { FeedServer } from '../servers/feedServer';
 import type { AlertsHook } from '../../src/app/debugHook';
 
@@ -61,4 +61,23 @@ export async function openAlerts(page: Page, server: FeedServer, params = ''): P
   await page.addInitScript(COUNTERS_SCRIPT);
   await page.goto(`overlays/alerts.html?source=ws&ws=${server.url}&issues=hide${params}`);
   await server.waitForClients(1);
+}
+
+/** Waits until nothing plays: no frames drawn, no effect, callout, waiting alert or media element. */
+export async function untilIdle(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const h = await hook(page);
+        return (
+          h.running ||
+          h.activeEffects > 0 ||
+          h.callouts > 0 ||
+          h.queue.waiting > 0 ||
+          h.media.length > 0
+        );
+      },
+      { timeout: 40_000 },
+    )
+    .toBe(false);
 }

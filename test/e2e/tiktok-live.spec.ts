@@ -74,9 +74,13 @@ test('a Rose streak of 30, a Lion, a follow, a like burst and a subscription rea
   tiktok.send(...roseSteps([1, 5, 12, 20, 30], true, '501'));
   tiktok.send(gift({ gift: LION }), follow(), like(15, 815), like(10, 825), subNotify(3));
 
-  await expect(zerodyRow(board)).toHaveAttribute('data-value', String(30 + 29_999));
+  // The LIVE subscription ranks too, at tiktoksub= points (500 by default).
+  await expect(zerodyRow(board)).toHaveAttribute('data-value', String(30 + 29_999 + 500));
   await expect(zerodyRow(board).locator('.gg-name')).toHaveText(ZERODY.nickname);
   await expect(alerts.locator('.gg-callout').filter({ hasText: 'Lion' })).toContainText(
+    ZERODY.nickname,
+  );
+  await expect(alerts.locator('.gg-callout').filter({ hasText: 'TikTok sub' })).toContainText(
     ZERODY.nickname,
   );
   await expect(goal.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '25');

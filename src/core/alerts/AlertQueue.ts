@@ -96,8 +96,8 @@ export class AlertQueue {
   /** What became of recent moment ids, so a late combo update never opens a second alert. */
   readonly #fates = new RecentMap<Fate>(5_000);
   readonly #dirty = new Set<Alert>();
-  /** The rule each playing alert shows (a climbing streak may switch to another rule). */
-  readonly #ruleOf = new WeakMap<Alert, Rule | null>();
+  /** Each playing alert's rules (those it started under) and the rule it shows now. */
+  readonly #ruleOf = new WeakMap<Alert, { rules: readonly Rule[]; rule: Rule | null }>();
   #rules: readonly Rule[];
   #summary: PendingSummary | null = null;
   #seq = 0;
@@ -109,7 +109,7 @@ export class AlertQueue {
     this.#rules = options.rules ?? [];
   }
 
-  /** New rules (the streamer saved them): they apply to alerts that start or update from now on. */
+  /** New rules (the streamer saved them): alerts that start from now on follow them. */
   setRules(rules: readonly Rule[]): void {
     this.#rules = rules;
   }
@@ -132,12 +132,14 @@ export class AlertQueue {
       return;
     }
     // One gifter's separate gifts of one rule wait as one alert; a live combo keeps its own (its
-    // counter climbs), and so does a moment whose rule brings its own media, sound or text.
+    // counter climbs), and so do a raid and a moment whose rule brings its media, sound or text.
     let entry =
-      moment.final && !speaks(rule)
+      moment.final && !speaks(rule) && moment.tier === undefined
         ? this.#waiting.find(
             (w) =>
-              w.userKey === moment.userKey && w.rule === rule && w.moments.every((m) => m.final),
+              w.userKey === moment.userKey &&
+              w.rule === rule &&
+              w.moments.every((m) => m.final && m.tier === undefined),
           )
         : undefined;
     if (entry) entry.moments.push(moment);
@@ -198,16 +200,16 @@ export class AlertQueue {
     if (!('startedAt' in at)) return this.#sortWaiting();
     // Re-matched: "Rose streak of 10 or more" takes over when the streak reaches 10. A rule that
     // says "no alert" cannot stop an alert already playing: it keeps the look it had.
-    let rule = ruleFor(this.#rules, at.moments);
-    if (mutes(rule)) rule = this.#ruleOf.get(at) ?? null;
+    const ruled = this.#ruleOf.get(at) ?? { rules: this.#rules, rule: null };
+    let rule = ruleFor(ruled.rules, at.moments);
+    if (mutes(rule)) rule = ruled.rule;
     const shape = shapeOf(at.moments, rule, this.#options);
     if (shape.kind === 'full') at.kind = 'full';
     if (at.kind === 'full') at.tier = shape.tier;
-    const previous = this.#ruleOf.get(at) ?? null;
     // A rule that takes over plays its whole length; a climbing streak stays a while longer.
     let extend = 0.6 * (rule?.then.duration ?? this.#options.durationMs / 1000) * 1000;
-    if (rule !== previous) {
-      this.#ruleOf.set(at, rule);
+    if (rule !== ruled.rule) {
+      this.#ruleOf.set(at, { rules: ruled.rules, rule });
       at.look = lookOf(rule);
       extend = shape.lengthMs;
     }
@@ -262,7 +264,7 @@ export class AlertQueue {
       startedAt: now,
       endsAt: now + shape.lengthMs * factor,
     };
-    this.#ruleOf.set(alert, rule);
+    this.#ruleOf.set(alert, { rules: this.#rules, rule });
     for (const m of entry.moments) this.#located.set(m.id, alert);
     return this.#begin(alert);
   }

@@ -77,6 +77,11 @@ export function subPoints(scale: ValueScale, tier: SubTier, count = 1): number {
   return times(tierPoints(scale, tier), count);
 }
 
+/** One TikTok LIVE subscription (`tiktoksub=`; TikTok subscriptions have no tiers). */
+export function tiktokSubPoints(scale: ValueScale): number {
+  return times(scale.tiktokSub, 1);
+}
+
 /** A short label for a tier: "Prime", "Tier 1". */
 export function tierLabel(tier: SubTier): string {
   return tier === 'prime' ? 'Prime' : `Tier ${tier}`;

@@ -1,6 +1,6 @@
 import type { Sender } from '../../core/event/events';
 import { KNOWN_GIFTS } from '../../core/event/knownGifts';
-import { giftPoints, type ValueScale } from '../../core/event/value';
+import { giftPoints, tiktokSubPoints, type ValueScale } from '../../core/event/value';
 import { readTikTok, type TikTokRead } from './tiktok.external';
 import { amount, MAX_AMOUNT, TEXT_MAX, URL_MAX } from '../../wire/fields';
 import { drop, emit, ignore, type MapResult, type Note } from '../../wire/mapResult';
@@ -33,6 +33,10 @@ export function mapTikTok(
       return mapSocial(event, readTikTok(data), receivedAt);
     case 'social':
       return mapLegacySocial(data, receivedAt);
+    // A LIVE subscription: TikFinity (connector v1) says subscribe, connector 2.x subNotify.
+    case 'subscribe':
+    case 'subNotify':
+      return mapSub(readTikTok(data), scale, receivedAt);
     default:
       return ignore;
   }
@@ -111,7 +115,48 @@ function mapSocial(
   const likes = readCount(read.likeCount);
   if (likes === undefined)
     return drop('bad-number', `tiktok like count ${describe(read.likeCount)}`);
-  return emit({ kind: 'like', ...common, count: likes }, notes);
+  const total = readTotal(read.totalLikes, notes);
+  return emit({ kind: 'like', ...common, count: likes, ...(total ? { total } : {}) }, notes);
+}
+
+/**
+ * A LIVE subscription: a sub of its own kind (no tiers), worth `tiktoksub=` points, ranked and
+ * thanked like any sub; months from the payload (absent: a new sub). Deduped by msgId, so one
+ * without it is dropped like a follow without it.
+ */
+function mapSub(read: TikTokRead, scale: ValueScale, receivedAt: number): MapResult {
+  const notes: Note[] = [];
+  const sender = readSender(read, notes);
+  if (!sender) return drop('no-sender', 'tiktok subscription without a user id or handle');
+  if (read.msgId === undefined) return drop('missing-id', 'tiktok subscription without msgId');
+  const months = readCount(read.subMonths);
+  if (months === undefined)
+    notes.push({ reason: 'bad-number', detail: `tiktok sub months ${describe(read.subMonths)}` });
+  return emit(
+    {
+      kind: 'sub',
+      id: read.msgId,
+      platform: 'tiktok',
+      at: read.createTime ?? receivedAt,
+      sender,
+      value: tiktokSubPoints(scale),
+      combo: null,
+      final: true,
+      tier: '1',
+      months: months ?? 1,
+      label: 'TikTok sub',
+    },
+    notes,
+  );
+}
+
+/** The room's total likes: a whole number, or nothing (absent, 0 for unset, or unreadable). */
+function readTotal(value: unknown, notes: Note[]): number | undefined {
+  if (value === undefined || value === null || value === 0 || value === '0') return undefined;
+  const parsed = amount.safeParse(value);
+  if (parsed.success) return parsed.data;
+  notes.push({ reason: 'bad-number', detail: `tiktok like total ${describe(value)} left out` });
+  return undefined;
 }
 
 /** Connector v1 reports follows and shares as `social` with a `displayType` naming which. */

@@ -143,6 +143,10 @@ export interface TikTokRead {
   giftName: unknown;
   giftImage: unknown;
   likeCount: unknown;
+  /** The room's total likes after a like event, as sent. */
+  totalLikes: unknown;
+  /** Months of a LIVE subscription, as sent (v1 a number, 2.x a decimal string). */
+  subMonths: unknown;
 }
 
 /**
@@ -196,5 +200,8 @@ export function readTikTok(data: unknown): TikTokRead {
       listed()?.image?.url_list?.[0],
     // v1 (TikFinity) says likeCount; 2.x's WebcastLikeMessage says count (its total is `total`).
     likeCount: input.likeCount ?? input.count,
+    // v1 says totalLikeCount; 2.5's WebcastLikeMessage says total (a decimal string).
+    totalLikes: input.totalLikeCount ?? input.total,
+    subMonths: input.subMonth,
   };
 }

@@ -17,6 +17,7 @@ import {
   type MediaType,
 } from '../../wire/mediaFiles.ts';
 import { writeFileAtomic } from '../atomicFile.ts';
+import { errorCode } from '../errorCode.ts';
 
 /** A file of the folder that may be listed and served: its name, bytes and type by content. */
 export interface MediaFile {
@@ -42,15 +43,28 @@ const HEAD_BYTES = 16;
 export class MediaFolder {
   /** The folder's real path (created on first start). */
   readonly path: string;
+  /** Why the folder could not be made (a read-only checkout): it then lists nothing. */
+  readonly problem: string | null;
 
   constructor(path: string) {
-    mkdirSync(path, { recursive: true });
-    this.path = realpathSync(path);
+    try {
+      mkdirSync(path, { recursive: true });
+      this.path = realpathSync(path);
+      this.problem = null;
+    } catch (error) {
+      this.path = resolve(path);
+      this.problem = `${this.path} cannot be made (${errorCode(error)})`;
+    }
   }
 
   /** The files to list, by name, at most MAX_MEDIA_FILES; `skipped`: the folder's other entries. */
   list(): { files: MediaFile[]; skipped: number } {
-    const names = readdirSync(this.path).sort();
+    let names: string[];
+    try {
+      names = readdirSync(this.path).sort();
+    } catch {
+      return { files: [], skipped: 0 };
+    }
     const files: MediaFile[] = [];
     for (const name of names) {
       if (files.length >= MAX_MEDIA_FILES) break;
@@ -101,12 +115,9 @@ export class MediaFolder {
     writeFileAtomic(this.#path(name), bytes, 0o644);
   }
 
-  /** Deletes `name` (a symlink: the link, never what it leads to). True when there was one. */
-  remove(name: string): boolean {
-    const path = this.#path(name);
-    const there = readdirSync(this.path).includes(name);
-    rmSync(path, { force: true });
-    return there;
+  /** Deletes `name` (a symlink: the link, never what it leads to); none there is no error. */
+  remove(name: string): void {
+    rmSync(this.#path(name), { force: true });
   }
 
   /** Where `name` lives in the folder; throws on a name that is not one (callers check first). */

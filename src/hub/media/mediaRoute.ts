@@ -6,6 +6,7 @@ import {
   MEDIA_NAME_RULE,
   uploadRefusal,
 } from '../../wire/mediaFiles.ts';
+import { errorCode } from '../errorCode.ts';
 import type { Hub, Refusal } from '../Hub.ts';
 import { originRefusal } from '../origin.ts';
 import { RateLimit, type RateLimitOptions } from '../RateLimit.ts';
@@ -15,6 +16,8 @@ import type { MediaFolder } from './MediaFolder.ts';
 
 /** Uploads and deletes from one page or tool: a dropped batch at once, then a few a second. */
 export const MEDIA_RATE: RateLimitOptions = { burst: 30, perSecond: 3 };
+/** Uploads read at once: each is held in memory (32 MB at most) until it is judged and written. */
+export const MAX_UPLOADS_AT_ONCE = 4;
 
 export interface MediaRouteParts {
   hub: Hub;
@@ -26,11 +29,12 @@ export interface MediaRouteParts {
  * `/hub/media`: GET lists the folder (this computer only, no token: nothing in it is secret to
  * the streamer's own pages); POST `?name=` keeps the body as that file, DELETE `?name=` deletes
  * it, both admitted as `/hub/events` is (this computer's own pages, with the token) and
- * rate-limited. An upload is judged by its first bytes (wire/mediaFiles.ts), capped while it
+ * rate-limited (and 4 uploads read at once at most). An upload is judged by its first bytes (wire/mediaFiles.ts), capped while it
  * streams in, and written whole (temp file, then rename). Every refusal is counted.
  */
 export function mediaRoute(parts: MediaRouteParts) {
   const rate = new RateLimit(MEDIA_RATE);
+  let uploading = 0;
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method === 'GET') return list(parts, req, res);
     if (req.method !== 'POST' && req.method !== 'DELETE') {
@@ -46,7 +50,12 @@ export function mediaRoute(parts: MediaRouteParts) {
         : parts.hub.refuse(429, 'rate', 'too many uploads or deletes; slow down'));
     if (refused) return refuseUnread(res, refused);
     if (req.method === 'DELETE') return remove(parts, req, res);
-    void upload(parts, req, res);
+    if (uploading >= MAX_UPLOADS_AT_ONCE) {
+      const detail = `${MAX_UPLOADS_AT_ONCE} uploads at once already; send the next after one ends`;
+      return refuseUnread(res, parts.hub.refuse(429, 'rate', detail));
+    }
+    uploading += 1;
+    void upload(parts, req, res).finally(() => (uploading -= 1));
   };
 }
 
@@ -73,13 +82,14 @@ async function upload(
       : null);
   if (early) return refuseUnread(res, early);
   const bytes = await readBytes(req, MAX_MEDIA_BYTES);
+  if (bytes === null && !req.complete && req.socket.destroyed) return; // Gone: nobody to answer.
   if (bytes === null) return refuseUnread(res, tooBig(hub));
   const why = uploadRefusal(name, bytes.subarray(0, 16), bytes.length);
   if (why !== null) return reply(res, 415, answerOf(hub.refuse(415, 'media-type', why)));
   try {
     folder.save(name, bytes);
   } catch (error) {
-    const detail = `could not write ${name} in ${folder.path}: ${codeOf(error)}`;
+    const detail = `could not write ${name} in ${folder.path}: ${errorCode(error)}`;
     return reply(res, 500, answerOf(hub.refuse(500, 'not-saved', detail)));
   }
   reply(res, 200, { done: 'saved', name });
@@ -92,7 +102,7 @@ function remove({ hub, folder }: MediaRouteParts, req: IncomingMessage, res: Ser
   try {
     folder.remove(name);
   } catch (error) {
-    const detail = `could not delete ${name} in ${folder.path}: ${codeOf(error)}`;
+    const detail = `could not delete ${name} in ${folder.path}: ${errorCode(error)}`;
     return reply(res, 500, answerOf(hub.refuse(500, 'not-saved', detail)));
   }
   reply(res, 200, { done: 'deleted', name });
@@ -110,10 +120,4 @@ function tooBig(hub: Hub): Refusal {
 function refuseUnread(res: ServerResponse, refused: Refusal): void {
   res.setHeader('Connection', 'close');
   reply(res, refused.status, answerOf(refused));
-}
-
-/** A file system error's code (`EACCES`), never a stack. */
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : 'an error';
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseRules } from '../../core/rules/rules.ts';
 import { MAX_RULES_BYTES, type RulesFile } from '../../wire/rulesFrame.ts';
 import { writeFileAtomic } from '../atomicFile.ts';
+import { errorCode } from '../errorCode.ts';
 
 /** What is read back: the rules file, and why it is the empty one when the file on disk is bad. */
 export interface ReadRules {
@@ -57,9 +58,9 @@ function readRules(path: string): ReadRules {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
+    const code = errorCode(error);
     if (code === 'ENOENT') return { file: EMPTY, problem: null };
-    return { file: EMPTY, problem: `${path} cannot be read (${String(code ?? 'error')})` };
+    return { file: EMPTY, problem: `${path} cannot be read (${code})` };
   }
   if (Buffer.byteLength(text) > MAX_RULES_BYTES)
     return { file: EMPTY, problem: `${path} is larger than ${MAX_RULES_BYTES / 1024} KB` };

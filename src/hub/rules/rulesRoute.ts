@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseRules } from '../../core/rules/rules.ts';
 import { MAX_RULES_BYTES } from '../../wire/rulesFrame.ts';
+import { errorCode } from '../errorCode.ts';
 import type { Hub } from '../Hub.ts';
 import { originRefusal } from '../origin.ts';
 import { readBody, requestOf } from '../readRequest.ts';
@@ -52,8 +53,7 @@ export async function rulesRoute(
   try {
     store.save(file);
   } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    const detail = `could not write ${store.path}: ${String(code ?? 'error')}`;
+    const detail = `could not write ${store.path}: ${errorCode(error)}`;
     return reply(res, 500, answerOf(hub.refuse(500, 'not-saved', detail)));
   }
   const problems = parseRules(file).problems.map(

@@ -88,4 +88,19 @@ describe('what an alert plays besides its callout', () => {
     player.mediaFailed('k1');
     expect(calls.slice(1)).toEqual(['chime 4', 'leave k1', 'remove k1']);
   });
+
+  it("gives a compact thank-you its rule's media and sound, once, and never an effect", () => {
+    const { player, calls } = setup();
+    const follow = {
+      ...alertWith({ media: 'wave.gif', effect: 'none', sound: { file: 'hi.wav' } }, 1),
+      kind: 'compact' as const,
+    };
+    player.perform('none', follow);
+    player.perform('none', follow);
+    player.perform('none', alertWith({}, 1));
+    expect(calls).toEqual([
+      'media k1 http://localhost:5173/media/wave.gif wave.gif',
+      'sound http://localhost:5173/media/hi.wav hi.wav 1 1',
+    ]);
+  });
 });

@@ -142,6 +142,27 @@ describe('AlertQueue with alert rules', () => {
     expect(rest.map((a) => [a.key, a.look.text])).toEqual([['after', '{name} rocks']]);
   });
 
+  it('keeps the rules a playing streak started under when new rules arrive', () => {
+    const q = new AlertQueue({ ...OPTIONS, rules: [BIG_ROSE] });
+    q.push(moment({ id: 's', count: 1, value: 1, final: false }), 0);
+    q.advance(0);
+    q.setRules([rule('other', { gift: 'Rose' }, { text: 'new' })]);
+    q.push(moment({ id: 's', count: 10, value: 10, final: false }), 300);
+    expect(q.advance(300).updated.map((a) => a.look.media)).toEqual(['rose.gif']);
+  });
+
+  it("never merges a raid with the same user's gifts", () => {
+    const q = new AlertQueue(OPTIONS);
+    q.push(moment({ id: 'busy', userKey: 'twitch:bob' }), 0);
+    q.advance(0);
+    const raider = { userKey: 'twitch:ann', platform: 'twitch' as const };
+    q.push(moment({ id: 'c1', ...raider, kind: 'cheer', gift: 'Bits', value: 100 }), 1);
+    q.push({ ...moment({ id: 'r', ...raider, kind: 'raid', gift: 'Raid', value: 0 }), tier: 3 }, 2);
+    q.push(moment({ id: 'c2', ...raider, kind: 'cheer', gift: 'Bits', value: 100 }), 3);
+    const groups = drain(q, 100).map((a) => a.moments.map((m) => m.id));
+    expect(groups).toEqual([['c1', 'c2'], ['r']]);
+  });
+
   it.each([
     [1, 2],
     [49, 2],
@@ -192,6 +213,67 @@ describe('AlertQueue with rules that match nothing', () => {
           expect(ruled.advance(now)).toEqual(plain.advance(now));
         }
         expect(ruled.stats).toEqual(plain.stats);
+      }),
+    );
+  });
+});
+
+describe('AlertQueue with any rules', () => {
+  const someRule = fc.oneof(
+    fc.nat(30).map((n) => rule('streak', { count: { min: n } }, { media: 'a.gif' })),
+    fc.nat(3000).map((n) => rule('small', { points: { max: n } }, { alert: false })),
+    fc.constant(rule('gifts', { kind: 'gift' }, { effect: 3, duration: 2 })),
+    fc.constant(rule('all', {}, { text: '{name}!' })),
+  );
+  const op = fc.oneof(
+    fc.record({
+      type: fc.constant('push' as const),
+      id: fc.nat(15),
+      user: fc.nat(3),
+      count: fc.integer({ min: 1, max: 40 }),
+      final: fc.boolean(),
+    }),
+    fc.record({ type: fc.constant('wait' as const), ms: fc.nat(4000) }),
+    fc.record({ type: fc.constant('swap' as const), rules: fc.array(someRule, { maxLength: 3 }) }),
+  );
+
+  it('never shows two alerts for one moment id, whatever the rules and their swaps', () => {
+    fc.assert(
+      fc.property(
+        fc.array(someRule, { maxLength: 4 }),
+        fc.array(op, { maxLength: 100 }),
+        (rules, ops) => {
+          const q = new AlertQueue({ ...OPTIONS, slots: 2, min: 10, rules });
+          const started = new Map<string, number>();
+          let now = 0;
+          for (const o of ops) {
+            if (o.type === 'wait') now += o.ms;
+            else if (o.type === 'swap') q.setRules(o.rules);
+            else {
+              const m = moment({ id: `m${o.id}`, userKey: `tiktok:${o.user}`, count: o.count });
+              q.push({ ...m, value: o.count * 25, final: o.final }, now);
+            }
+            for (const a of q.advance(now).started)
+              for (const m of a.moments) started.set(m.id, (started.get(m.id) ?? 0) + 1);
+          }
+          for (const [id, n] of started) expect(n, id).toBe(1);
+        },
+      ),
+    );
+  });
+
+  it('shows nothing at all when a rule mutes everything', () => {
+    const mute = [rule('mute', {}, { alert: false })];
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const q = new AlertQueue({ ...OPTIONS, rules: mute });
+        let now = 0;
+        for (const o of ops) {
+          if (o.type === 'wait') now += o.ms;
+          else if (o.type === 'push')
+            q.push(moment({ id: `m${o.id}`, count: o.count, value: o.count, final: o.final }), now);
+          expect(q.advance(now).started).toEqual([]);
+        }
       }),
     );
   });

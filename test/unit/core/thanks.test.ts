@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { thanksFilter } from '../../../src/core/alerts/thanks';
 import { milestoneOf } from '../../../src/core/session/Thanked';
 import type { CoreEvent, RaidEvent, ShareEvent } from '../../../src/core/event/events';
@@ -159,5 +160,59 @@ describe('milestoneOf', () => {
     [0, 0, 1000, null],
   ])('total %i after %i likes, step %i: %s', (total, count, step, milestone) => {
     expect(milestoneOf(total, count, step)).toBe(milestone);
+  });
+});
+
+describe('thank-you properties', () => {
+  const step = fc.integer({ min: 1, max: 500 });
+  const taps = fc.array(fc.record({ user: fc.nat(4), count: fc.integer({ min: 1, max: 700 }) }), {
+    maxLength: 60,
+  });
+
+  it('thanks each like milestone at most once, rising, and only one the room reached', () => {
+    fc.assert(
+      fc.property(step, taps, fc.nat(5000), fc.nat(60), (n, events, start, reloadAt) => {
+        const store = new MemoryStore();
+        let s = session({ likeStep: n }, store);
+        let total = start;
+        const thanked: number[] = [];
+        events.forEach((e, i) => {
+          if (i === reloadAt) {
+            s.save(0);
+            s = session({ likeStep: n }, store);
+          }
+          total += e.count;
+          const m = s.ingest(likes(`l${i}`, e.count, total, tiktokSender(`${e.user}`, '', '')), i);
+          if (m) thanked.push(m.count);
+        });
+        for (const [i, milestone] of thanked.entries()) {
+          expect(milestone % n).toBe(0);
+          expect(milestone).toBeLessThanOrEqual(total);
+          if (i > 0) expect(milestone).toBeGreaterThan(thanked[i - 1]!);
+        }
+      }),
+    );
+  });
+
+  it("thanks each user's follow and share at most once, across a reload", () => {
+    const act = fc.record({ user: fc.nat(5), share: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(act, { maxLength: 40 }), fc.nat(40), (acts, reloadAt) => {
+        const store = new MemoryStore();
+        let s = session({}, store);
+        const seen = new Set<string>();
+        acts.forEach((a, i) => {
+          if (i === reloadAt) {
+            s.save(0);
+            s = session({}, store);
+          }
+          const sender = tiktokSender(`${a.user}`, `u${a.user}`, `U${a.user}`);
+          const event = a.share ? share(`e${i}`, sender) : follow({ id: `e${i}`, sender });
+          const key = `${a.share ? 'share' : 'follow'}:${a.user}`;
+          expect(s.ingest(event, i) !== null).toBe(!seen.has(key));
+          seen.add(key);
+        });
+      }),
+    );
   });
 });

@@ -23,7 +23,10 @@ export async function hubOnServer(
   open: Array<{ close(): void }>,
   data: DataFolder = tempDataFolder(),
 ) {
+  /** Requests the server has handed to the hub so far (an upload still streaming in among them). */
+  const seen = { requests: 0 };
   const server: Server = createServer((req, res) => {
+    seen.requests += 1;
     hub.middleware(req, res, () => res.writeHead(404).end());
   });
   const settings = {
@@ -69,5 +72,5 @@ export async function hubOnServer(
       req.on('error', (error) => (answered ? undefined : reject(error)));
       req.end(options.body);
     });
-  return { hub, data, port, send, logged };
+  return { hub, data, port, send, logged, seen };
 }

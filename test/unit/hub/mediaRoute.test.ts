@@ -1,13 +1,17 @@
 import {
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dataFolderOf } from '../../../src/hub/dataFolder';
 import {
   eventsAnswer,
   mediaAnswer,
@@ -15,6 +19,7 @@ import {
   readAnswer,
 } from '../../../src/wire/hubAnswers';
 import { MAX_MEDIA_BYTES, MAX_MEDIA_FILES } from '../../../src/wire/mediaFiles';
+import { MAX_UPLOADS_AT_ONCE } from '../../../src/hub/media/mediaRoute';
 import { pngBytes, wavBytes, webmBytes } from '../../helpers/mediaSamples';
 import { auth, hubOnServer } from './hubOnServer';
 
@@ -159,6 +164,64 @@ describe('uploading to the media folder', () => {
     expect(hub.hub.refusals.byReason()).toEqual({ rate: 1 });
   });
 
+  /** `count` uploads that send their first bytes and wait (until `end` or `destroy`). */
+  function slowUploads(port: number, count: number, from = 0) {
+    return Array.from({ length: count }, (_, i) => {
+      const req = request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: upload(`slow${from + i}.png`),
+        headers: { ...auth, 'Transfer-Encoding': 'chunked' },
+      });
+      req.on('error', () => undefined);
+      req.write(pngBytes().subarray(0, 20));
+      const answered = new Promise<number>((resolve) =>
+        req.on('response', (res) => resolve(res.statusCode ?? 0)),
+      );
+      open.push({ close: () => req.destroy() });
+      return { req, answered };
+    });
+  }
+
+  it('reads 4 uploads at once: a fifth meanwhile is refused (429), and taken once one ends', async () => {
+    const { send, port, seen, hub, data } = await hubOnServer(open);
+    const streaming = slowUploads(port, MAX_UPLOADS_AT_ONCE);
+    await vi.waitFor(() => expect(seen.requests).toBe(MAX_UPLOADS_AT_ONCE));
+    const fifth = await send('POST', upload('lion.png'), { headers: auth, body: pngBytes() });
+    expect(fifth.status).toBe(429);
+    expect(refusedAs(fifth.text)).toMatchObject({ refused: 'rate' });
+    const [first] = streaming;
+    first?.req.end(pngBytes().subarray(20));
+    expect(await first?.answered).toBe(200);
+    expect(
+      (await send('POST', upload('lion.png'), { headers: auth, body: pngBytes() })).status,
+    ).toBe(200);
+    for (const { req } of streaming) req.destroy();
+    expect(readdirSync(data.media).sort()).toEqual(['lion.png', 'slow0.png']);
+    expect(hub.hub.refusals.byReason()).toEqual({ rate: 1 });
+  });
+
+  it('frees the place of an upload whose client went away midway, writing nothing of it', async () => {
+    const { send, port, seen, data, hub } = await hubOnServer(open);
+    const gone = slowUploads(port, MAX_UPLOADS_AT_ONCE);
+    await vi.waitFor(() => expect(seen.requests).toBe(MAX_UPLOADS_AT_ONCE));
+    for (const { req } of gone) req.destroy();
+    // Once the server has seen them go, four places are free again: three slow ones and this one.
+    await vi.waitFor(async () => {
+      const probe = await send('POST', upload('probe.png'), { headers: auth, body: pngBytes() });
+      expect(probe.status).toBe(200);
+    });
+    const before = seen.requests;
+    slowUploads(port, MAX_UPLOADS_AT_ONCE - 1, 10);
+    await vi.waitFor(() => expect(seen.requests).toBe(before + MAX_UPLOADS_AT_ONCE - 1));
+    const last = await send('POST', upload('lion.png'), { headers: auth, body: pngBytes() });
+    expect(last.status).toBe(200);
+    expect(readdirSync(data.media).sort()).toEqual(['lion.png', 'probe.png']);
+    // Nobody was there to refuse: a cut-off upload is not counted as too big.
+    expect(hub.hub.refusals.byReason()).not.toHaveProperty('oversized');
+  });
+
   it('takes no new file into a folder of 500, but still replaces one there', async () => {
     const { send, data, hub } = await hubOnServer(open);
     for (let i = 0; i < MAX_MEDIA_FILES; i++)
@@ -186,6 +249,30 @@ describe('uploading to the media folder', () => {
     expect(readdirSync(data.media)).toEqual([]);
     expect(statSync(outside).isFile()).toBe(true);
     expect((await send('PUT', upload('lion.png'), { headers: auth })).status).toBe(405);
+  });
+});
+
+describe('a data folder that cannot be made (a read-only checkout)', () => {
+  it('is no crash: said in the log, an empty list, and a refused upload or save that says why', async () => {
+    const blocked = join(mkdtempSync(join(tmpdir(), 'giftglow-blocked-')), 'data');
+    writeFileSync(blocked, 'a file where the folder should be');
+    const { send, logged, hub } = await hubOnServer(open, dataFolderOf(blocked, {}));
+    expect(logged).toEqual([expect.stringMatching(/Media folder: .* cannot be made \(ENOTDIR\)/)]);
+    expect(readAnswer(mediaAnswer, (await send('GET', '/hub/media')).text)?.files).toEqual([]);
+    const saved = await send('POST', upload('lion.png'), { headers: auth, body: pngBytes() });
+    expect(saved.status).toBe(500);
+    expect(refusedAs(saved.text)).toMatchObject({
+      refused: 'not-saved',
+      detail: expect.stringMatching(/^could not write lion\.png in .*: ENOTDIR$/),
+    });
+    const rules = await send('PUT', '/hub/rules', {
+      headers: auth,
+      body: JSON.stringify({ v: 1, rules: [] }),
+    });
+    expect(rules.status).toBe(500);
+    expect(JSON.parse((await send('GET', '/hub/rules')).text)).toEqual({ v: 1, rules: [] });
+    expect(hub.hub.refusals.byReason()).toEqual({ 'not-saved': 2 });
+    expect(readFileSync(blocked, 'utf8')).toBe('a file where the folder should be');
   });
 });
 
