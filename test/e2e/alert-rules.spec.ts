@@ -138,6 +138,39 @@ test('a clip that comes after the last alert has left shows and plays like the f
   }
 });
 
+test('picture alerts that have ended leave no DOM nodes behind once garbage is collected', async ({
+  page,
+}) => {
+  // Chromium kept an <img> that lost its src after leaving the page, with its fallback nodes.
+  const server = await feedServer();
+  await serveFolder(page, /\/overlays\/rules\/[^/]+$/, {
+    'rules.json': rulesFile({ name: 'Rose', when: { gift: 'Rose' }, then: { media: 'heart.png' } }),
+  });
+  await open(page, server, '&rules=rules/rules.json&duration=1&issues=hide');
+  await expect.poll(async () => (await hook(page)).rules.rules).toBe(1);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  const nodesAfterGc = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return ((await cdp.send('Memory.getDOMCounters')) as { nodes: number }).nodes;
+  };
+  let n = 0;
+  const pictures = async (count: number) => {
+    for (let i = 0; i < count; i++) {
+      const id = `r${++n}`;
+      server.send(gift({ id, user: id, name: `Rosa ${n}`, ...ROSE }));
+      await expect(page.locator('img.gg-media')).toBeVisible();
+      await untilIdle(page);
+    }
+  };
+  await pictures(2); // the first alerts build what every alert reuses
+  const before = await nodesAfterGc();
+  await pictures(4);
+  expect(await nodesAfterGc()).toBeLessThanOrEqual(before);
+  await expect(page.locator('.gg-media, img')).toHaveCount(0);
+});
+
 test('a bad rule is shown on the page with its reason while the other rules play', async ({
   page,
 }) => {
