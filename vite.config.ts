@@ -56,6 +56,7 @@ export default defineConfig({
         alerts: resolve(root, 'overlays/alerts.html'),
         board: resolve(root, 'overlays/board.html'),
         goal: resolve(root, 'overlays/goal.html'),
+        credits: resolve(root, 'overlays/credits.html'),
       },
     },
   },

@@ -15,7 +15,7 @@ import './page.css';
  * Owns every disposer; OBS reloads the page often, so everything stops on pagehide.
  */
 async function main(): Promise<void> {
-  const runtime = createRuntime('alerts');
+  const runtime = await createRuntime('alerts');
   const { config } = runtime;
   const target = document.getElementById('app');
   if (!target) throw new Error('alerts.html has no #app');

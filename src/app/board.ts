@@ -10,7 +10,7 @@ import './page.css';
 
 /** The board page: URL -> session -> board rows. Owns every disposer and stops them on pagehide. */
 async function main(): Promise<void> {
-  const runtime = createRuntime('board');
+  const runtime = await createRuntime('board');
   const { config } = runtime;
   applyTheme(document.documentElement, config);
   const model = new BoardModel(runtime.session, { size: config.top });

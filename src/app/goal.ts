@@ -15,7 +15,7 @@ const PLACEHOLDER_TARGET = 1000;
 
 /** The goal page: URL -> session -> one goal bar. Owns every disposer and stops them on pagehide. */
 async function main(): Promise<void> {
-  const runtime = createRuntime('goal');
+  const runtime = await createRuntime('goal');
   const { config } = runtime;
   applyTheme(document.documentElement, config);
   const spec = goalSpecOf(config) ?? {

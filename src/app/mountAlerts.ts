@@ -2,6 +2,7 @@ import { mount, unmount } from 'svelte';
 import type { Config } from '../core/config/config';
 import type { Moment } from '../core/alerts/moment';
 import { AlertQueue, type Alert } from '../core/alerts/AlertQueue';
+import { thanksFilter } from '../core/alerts/thanks';
 import { builtInArt, giftArt } from '../render/giftArt';
 import type { Position } from '../core/config/choices';
 import { Stage } from '../render/Stage';
@@ -44,6 +45,9 @@ export type AlertsConfig = Pick<
   | 'volume'
   | 'quality'
   | 'fps'
+  | 'follows'
+  | 'shares'
+  | 'likes'
 >;
 
 export interface AlertsOptions {
@@ -112,6 +116,7 @@ export async function mountAlerts(
     props: { alerts, parts, missing, position: config.position, media },
   });
   const durationMs = config.duration * 1000;
+  const shows = thanksFilter(config);
   const queue = new AlertQueue({
     slots: SLOTS,
     maxLength: config.maxqueue,
@@ -202,6 +207,8 @@ export async function mountAlerts(
 
   return {
     show(moment) {
+      // follows=off, shares=off, likes=0: the session counted it; this page shows no thank-you.
+      if (!shows(moment)) return;
       queue.push(moment, clock());
       pump();
     },

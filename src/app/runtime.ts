@@ -8,6 +8,7 @@ import { watchFeeds, type FeedState } from './feedMonitor';
 import { createLog, type Log } from './log';
 import { startSessionLoop } from './sessionLoop';
 import { browserStore } from './storage';
+import { fetchServerSession, preferServerSnapshot, startServerSaves } from './serverSession';
 
 export interface RuntimeHooks {
   /** A moment to show or update (same id: a combo growing, then final). */
@@ -31,18 +32,24 @@ export interface Runtime {
  * Each OBS source runs its own runtime and connection; the session is stored per page role so two
  * sources never overwrite each other, while seeing the same events and so the same totals.
  */
-export function createRuntime(
+export async function createRuntime(
   role: 'alerts' | 'board' | 'goal',
   search = location.search,
-): Runtime {
+): Promise<Runtime> {
   const clock = () => Date.now();
   const { config, issues } = parseParams(search);
   const log = createLog(clock);
   for (const issue of issues)
     log.problem(`param:${issue.param}`, `${issue.param}: ${issue.message}`);
   const store = browserStore() ?? undefined;
+  // Served by npm start: the server's copy of the session wins over older (or no) storage. A
+  // page on the demo alone (the start page's preview, a try-out) has nothing worth keeping there.
+  const simulated = config.source.every((source) => source === 'demo');
+  const server = simulated ? null : await fetchServerSession(config.session, role);
+  const replaced = server ? preferServerSnapshot(server, store, config.session, role) : [];
   const session = new GiftSession({ config: sessionOptions(config, role), store, now: clock() });
   if (session.storageProblem) log.problem('storage', session.storageProblem);
+  if (server) session.adopt([...server.ledger, ...replaced], { likes: server.likes }, clock());
 
   return {
     config,
@@ -70,11 +77,15 @@ export function createRuntime(
         feed.start({ event: loop.ingest, ...feeds.watch(feed.name) }),
       );
       feeds.publish();
+      const name = config.session;
+      const stopSaves = server
+        ? startServerSaves({ session, store, name, page: role, clock, log })
+        : () => session.save(clock());
       return () => {
         for (const stop of stops) stop();
         feeds.stop();
         loop.stop();
-        session.save(clock());
+        stopSaves();
       };
     },
   };

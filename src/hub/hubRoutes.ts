@@ -11,6 +11,8 @@ import { answerOf, reply } from './reply.ts';
 import { rulesRoute } from './rules/rulesRoute.ts';
 import type { RulesStore } from './rules/RulesStore.ts';
 import { signKeyRoute } from './signKeyRoute.ts';
+import { isSessionsPath, sessionRoutes } from './sessions/sessionRoutes.ts';
+import type { SessionStore } from './sessions/SessionStore.ts';
 import type { SignKey } from './tiktok/SignKey.ts';
 import type { TikTokLinks } from './tiktok/TikTokLinks.ts';
 
@@ -34,6 +36,8 @@ export interface HubParts {
   media: MediaFolder;
   rules: RulesStore;
   clock: () => number;
+  /** The sessions kept (`/hub/sessions`). */
+  sessions: SessionStore;
 }
 
 export function hubRoutes(parts: HubParts): Middleware {
@@ -53,6 +57,8 @@ export function hubRoutes(parts: HubParts): Middleware {
     const route = routes.get(path);
     if (route) route(req, res);
     else if (path.startsWith(HUB_PATHS.mediaFiles)) serveMedia(hub, parts.media, req, res);
+    // The sessions the server keeps: their own routes (sessions/sessionRoutes.ts).
+    else if (isSessionsPath(path)) void sessionRoutes(parts.sessions, hub.refusals, req, res);
     else next();
   };
 }

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { DataFolder } from './dataFolder.ts';
 import { Hub } from './Hub.ts';
 import { hubRoutes, type Middleware } from './hubRoutes.ts';
+import { SessionStore } from './sessions/SessionStore.ts';
 import { attachHubSocket } from './hubSocket.ts';
 import { MediaFolder } from './media/MediaFolder.ts';
 import { attachRulesSocket } from './rules/rulesSocket.ts';
@@ -32,7 +33,10 @@ export interface HubServerOptions {
   settings: TikTokSettings;
   /** The TikTok connections' port (the real library, with `settings`, by default), clock and log. */
   tiktok?: Partial<Omit<TikTokLinksOptions, 'refusals'>>;
-  /** Where the media folder and the saved rules live (dataFolder.ts); the media folder is made. */
+  /**
+   * Where the media folder, the saved rules and the sessions live (dataFolder.ts); the media
+   * folder is made.
+   */
   data: DataFolder;
   /** Where the hub says what went wrong with a file of its own (a bad rules.json): the npm start log. */
   log?: (text: string) => void;
@@ -65,6 +69,8 @@ export function attachHub(httpServer: Server, options: HubServerOptions): HubSer
   };
   httpServer.once('close', close);
   const { token } = options;
+  // The sessions the server keeps (issue 24).
+  const sessions = new SessionStore(options.data.sessions, clock);
   const middleware = hubRoutes({
     hub,
     tiktok,
@@ -73,6 +79,7 @@ export function attachHub(httpServer: Server, options: HubServerOptions): HubSer
     media,
     rules,
     clock,
+    sessions,
   });
   return { hub, tiktok, middleware, close };
 }

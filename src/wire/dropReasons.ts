@@ -56,6 +56,13 @@ export const DROP_REASONS = {
     'a body to `PUT /hub/rules` that is JSON but not a rules file (`{"v":1,"rules":[...]}`)',
   'not-saved':
     'a media file or the rules the hub could not write to (or delete from) its data folder',
+  // The sessions the server keeps (src/hub/sessions): `/hub/sessions`.
+  'session-name': 'a session name that is not 1 to 40 of A-Z, a-z, 0-9, _, - (a path trick, say)',
+  'session-request':
+    'a request to `/hub/sessions` from anything but a page of this server (`Sec-Fetch-Site`)',
+  'bad-session':
+    'a session save, rename or new session whose body is not what `/hub/sessions` takes',
+  'session-not-saved': 'a session the hub could not read (a damaged file), keep (full) or write',
 } as const satisfies Record<string, string>;
 
 export type DropReason = keyof typeof DROP_REASONS;

@@ -28,4 +28,9 @@ export const HUB_PATHS = {
    * the rules now and after every change, so an open overlay picks an edit up with no refresh.
    */
   rules: '/hub/rules',
+  /**
+   * The sessions the server keeps (issue 24; sessionAnswers.ts): GET the list, POST `{ name }`
+   * a new one; `/hub/sessions/<name>`: GET it, POST a page's save, PATCH `{ name }`, DELETE.
+   */
+  sessions: '/hub/sessions',
 } as const;

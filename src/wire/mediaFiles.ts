@@ -15,7 +15,6 @@ export const MEDIA_TYPES = {
   wav: { mime: 'audio/wav', kind: 'audio', extensions: ['wav'] },
 } as const;
 export type MediaType = keyof typeof MEDIA_TYPES;
-export type MediaKind = (typeof MEDIA_TYPES)[MediaType]['kind'];
 
 /** The largest file the hub accepts (a 10-second 1080p WebM with alpha is a few MB). */
 export const MAX_MEDIA_BYTES = 32 * 1024 * 1024;

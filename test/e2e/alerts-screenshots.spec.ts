@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startFeedServer, type FeedServer } from '../servers/feedServer';
 import { gift, hook, openAlerts } from './alertsFeed';
@@ -129,4 +130,34 @@ test('a gift battle seen after the source was hidden: a calm "+N more" summary',
   await obsVisible(true);
   await expect(page.locator('.gg-callout--summary')).toHaveCount(1);
   await shoot(page, 'alerts-summary.png', 900);
+});
+
+test('an alert rule: a Lion plays its own clip with its own words', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const clip = readFileSync(new URL('../../docs/media/bloom.webm', import.meta.url));
+  const rules = {
+    v: 1,
+    rules: [
+      {
+        name: 'Lion',
+        when: { gift: 'Lion' },
+        then: { media: 'bloom.webm', text: '{name} set the stage in bloom!' },
+      },
+    ],
+  };
+  await page.route(/\/overlays\/rules\/[^/]+$/, (route) =>
+    route.request().url().endsWith('.json')
+      ? route.fulfill({ body: JSON.stringify(rules), contentType: 'application/json' })
+      : route.fulfill({ body: clip, contentType: 'video/webm' }),
+  );
+  await openAlerts(page, server, '&rules=rules/rules.json&duration=10&quality=high');
+  await page.addStyleTag({ content: BACKDROP });
+  server.send(gift({ id: 'm1', user: 'm1', name: 'Kenji 健二', ...LION }));
+  await expect(page.locator('.gg-callout')).toHaveCount(1);
+  await expect
+    .poll(() => page.locator('video.gg-media').evaluate((v: HTMLVideoElement) => v.readyState))
+    .toBeGreaterThanOrEqual(2);
+  // The clip is the Lion's whole look (no stage effect): its callout settles, the video plays on.
+  await page.clock.runFor(700);
+  await page.screenshot({ path: 'docs/img/alerts-rule-media.png', animations: 'disabled' });
 });

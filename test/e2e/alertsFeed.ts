@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { FeedServer } from '../servers/feedServer';
 import type { AlertsHook } from '../../src/app/debugHook';
+import { freshSession } from './freshSession';
 
 /** Giftglow-protocol frames for the alerts specs: a test says who gives what, nothing else. */
 export function gift(options: {
@@ -59,7 +60,9 @@ export function hook(page: Page): Promise<AlertsHook> {
 
 export async function openAlerts(page: Page, server: FeedServer, params = ''): Promise<void> {
   await page.addInitScript(COUNTERS_SCRIPT);
-  await page.goto(`overlays/alerts.html?source=ws&ws=${server.url}&issues=hide${params}`);
+  await page.goto(
+    `overlays/alerts.html?source=ws&ws=${server.url}&issues=hide${params}&session=${freshSession()}`,
+  );
   await server.waitForClients(1);
 }
 

@@ -3,6 +3,7 @@ import { bomb, cheer, gift, streak, type User } from '../helpers/protocol';
 import { startFeedServer, type FeedServer } from '../servers/feedServer';
 import { countAnimationFrames } from './animationFrames';
 import { sessionHook } from './sessionHook';
+import { freshSession } from './freshSession';
 
 /**
  * The board page as a streamer's viewers see it, fed by Giftglow's own protocol from a local server:
@@ -24,7 +25,7 @@ const LEO: User = { id: '1002', login: 'leo', name: 'Leo' };
 const KAI: User = { id: '1003', login: 'kai', name: 'Kai' };
 
 function boardUrl(params = '') {
-  return `overlays/board.html?source=ws&ws=${server.url}&session=e2e-${test.info().testId}${params}`;
+  return `overlays/board.html?source=ws&ws=${server.url}&session=${freshSession()}${params}`;
 }
 
 function send(...frames: unknown[]) {
@@ -168,7 +169,7 @@ test('keeps the board and the alerts page in step when they run as two OBS sourc
   await open(page);
   const alerts = await context.newPage();
   await alerts.goto(
-    `overlays/alerts.html?source=ws&ws=${server.url}&session=e2e-${test.info().testId}&board=on`,
+    `overlays/alerts.html?source=ws&ws=${server.url}&session=${freshSession()}&board=on`,
   );
   await expect(alerts.locator('html')).toHaveAttribute('data-feed', 'live');
   await server.waitForClients(2);

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { FLAT_LION, roseStreak, tikfinityFrame } from '../fixtures/feeds/tiktok';
 import * as lines from '../fixtures/feeds/twitchLines';
 import { closeServersAfterEach, fakeTwitch, feedServer } from './localServers';
+import { freshSession } from './freshSession';
 
 /**
  * The built pages against local feed servers: real browser WebSocket, real tmi.js in the page.
@@ -25,7 +26,9 @@ test.describe('source=tikfinity', () => {
     page,
   }) => {
     const server = await feedServer();
-    await page.goto(`overlays/board.html?source=tikfinity&tikfinity=${server.url}`);
+    await page.goto(
+      `overlays/board.html?source=tikfinity&tikfinity=${server.url}&session=${freshSession()}`,
+    );
     await expectLive(page);
     for (const step of roseStreak()) server.send(tikfinityFrame('gift', step));
     server.send(tikfinityFrame('gift', FLAT_LION));
@@ -35,7 +38,9 @@ test.describe('source=tikfinity', () => {
 
   test('thanks the gifter by name in a callout on the alerts page', async ({ page }) => {
     const server = await feedServer();
-    await page.goto(`overlays/alerts.html?source=tikfinity&tikfinity=${server.url}`);
+    await page.goto(
+      `overlays/alerts.html?source=tikfinity&tikfinity=${server.url}&session=${freshSession()}`,
+    );
     await expectLive(page);
     server.send(tikfinityFrame('gift', FLAT_LION));
     const callout = page.locator('.gg-callout').first();
@@ -45,7 +50,9 @@ test.describe('source=tikfinity', () => {
 
   test('drops bad frames and keeps the same connection', async ({ page }) => {
     const server = await feedServer();
-    await page.goto(`overlays/board.html?source=tikfinity&tikfinity=${server.url}`);
+    await page.goto(
+      `overlays/board.html?source=tikfinity&tikfinity=${server.url}&session=${freshSession()}`,
+    );
     await expectLive(page);
     server.send(Buffer.from([0xde, 0xad, 0xbe, 0xef]));
     server.send('{"event": "gift", "data": ');
@@ -65,7 +72,9 @@ test.describe('source=tikfinity', () => {
     page,
   }) => {
     const server = await feedServer();
-    await page.goto(`overlays/board.html?source=tikfinity&tikfinity=${server.url}`);
+    await page.goto(
+      `overlays/board.html?source=tikfinity&tikfinity=${server.url}&session=${freshSession()}`,
+    );
     await expectLive(page);
     const [one, two, three, end] = roseStreak();
     server.send(tikfinityFrame('gift', one));
@@ -87,7 +96,7 @@ test.describe('source=tikfinity', () => {
 test.describe('source=ws (Giftglow protocol)', () => {
   test('ranks gifts, cheers and gift subs from one feed', async ({ page }) => {
     const server = await feedServer();
-    await page.goto(`overlays/board.html?source=ws&ws=${server.url}`);
+    await page.goto(`overlays/board.html?source=ws&ws=${server.url}&session=${freshSession()}`);
     await expectLive(page);
     const ann = { id: '1', name: 'Ann' };
     const bob = { id: '2', name: 'Bob' };
@@ -123,7 +132,9 @@ test.describe('source=ws (Giftglow protocol)', () => {
 test.describe('source=twitch (real tmi.js in the page)', () => {
   test('counts a gift bomb once and a cheer, from replayed real lines', async ({ page }) => {
     const irc = await fakeTwitch();
-    await page.goto(`overlays/board.html?source=twitch&channel=spirodonfl&irc=${irc.url}`);
+    await page.goto(
+      `overlays/board.html?source=twitch&channel=spirodonfl&irc=${irc.url}&session=${freshSession()}`,
+    );
     expect(await irc.joined()).toBe('#spirodonfl');
     await expectLive(page);
     expect(irc.received).toContain('PASS SCHMOOPIIE');
@@ -137,7 +148,7 @@ test.describe('source=twitch (real tmi.js in the page)', () => {
     const tiktok = await feedServer();
     await tiktok.close();
     const query = `source=tikfinity,twitch&channel=spirodonfl&irc=${irc.url}&tikfinity=${tiktok.url}`;
-    await page.goto(`overlays/board.html?${query}`);
+    await page.goto(`overlays/board.html?${query}&session=${freshSession()}`);
     await irc.joined();
     await expect(page.locator('html')).toHaveAttribute('data-feed', /retrying|offline/);
     await expect(page.locator('.gg-status')).toBeVisible();

@@ -4,6 +4,7 @@ import { traffic } from '../bench/browser/gifts';
 import type { FeedServer } from '../servers/feedServer';
 import { closeServersAfterEach, feedServer } from './localServers';
 import { countAnimationFrames } from './animationFrames';
+import { freshSession } from './freshSession';
 
 /**
  * The goal page (issue 15) as viewers see it, fed by Giftglow's own protocol from a local server:
@@ -18,7 +19,7 @@ const LEO: User = { id: '1002', login: 'leo', name: 'Leo' };
 const KAI: User = { id: '1003', login: 'kai', name: 'Kai' };
 
 // Each test has its own browser storage: one session name serves them all.
-const session = () => 'e2e-goal';
+const session = freshSession;
 
 async function open(page: Page, server: FeedServer, params: string, clients = 1) {
   await page.goto(`overlays/goal.html?source=ws&ws=${server.url}&session=${session()}${params}`);

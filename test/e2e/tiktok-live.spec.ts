@@ -2,8 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { LION, ROSE, ZERODY } from '../fixtures/feeds/tiktok/connector';
 import { TIKTOK_PORT } from '../playwright.config';
 import { startFakeTikTok, type FakeTikTok } from '../servers/fakeTikTok';
-import { follow, gift, like, subNotify } from '../servers/tiktokMessages';
+import { follow, gift, like, share, subNotify } from '../servers/tiktokMessages';
 import { sessionHook } from './sessionHook';
+import { freshSession } from './freshSession';
 
 /**
  * TikTok LIVE by @username, end to end with no network: the built pages, served by `npm start`'s
@@ -27,7 +28,7 @@ async function startFake(username: string, retryAfterS?: number): Promise<FakeTi
 }
 
 const pageUrl = (page: string, user: string, params = '') =>
-  `overlays/${page}.html?source=tiktok&tiktok=@${user}&session=e2e-${test.info().testId}${params}`;
+  `overlays/${page}.html?source=tiktok&tiktok=@${user}&session=${freshSession()}${params}`;
 
 const zerodyRow = (page: Page) => page.locator(`li.gg-row[data-user="tiktok:${ZERODY.userId}"]`);
 
@@ -89,6 +90,37 @@ test('a Rose streak of 30, a Lion, a follow, a like burst and a subscription rea
     .toEqual(expect.arrayContaining(['gift', 'follow', 'like', 'subNotify']));
   expect((await sessionHook(board)).drops).toEqual({});
   await context.close();
+});
+
+test('a follow and a share are thanked once per user per session, even after OBS reloads the page', async ({
+  page,
+}) => {
+  const user = 'gglivefollow';
+  const tiktok = await startFake(user);
+  const fan = { userId: '7001', uniqueId: 'newfan', nickname: 'New Fan' };
+  const thanks = (kind: string) => page.locator('.gg-callout').filter({ hasText: kind });
+  await page.goto(pageUrl('alerts', user, '&duration=30'));
+  await live(page);
+  // TikTok sends a follow again when a viewer unfollows and follows back: one thank-you each.
+  tiktok.send(follow(), follow(), share(), share(), follow(fan));
+  await expect(thanks('Follow')).toHaveCount(2);
+  await expect(thanks('Follow').filter({ hasText: ZERODY.nickname })).toHaveCount(1);
+  await expect(thanks('Follow').filter({ hasText: ZERODY.nickname })).toHaveAttribute(
+    'data-count',
+    '1',
+  );
+  await expect(thanks('Follow').filter({ hasText: fan.nickname })).toHaveCount(1);
+  await expect(thanks('Share')).toHaveCount(1);
+  await expect(thanks('Follow').first()).toHaveClass(/gg-callout--compact/);
+
+  // OBS reloads the source: the session remembers who was thanked.
+  await page.reload();
+  await live(page);
+  tiktok.send(follow(), share(), gift({ gift: LION }));
+  await expect(page.locator('.gg-callout').filter({ hasText: 'Lion' })).toBeVisible();
+  await expect(thanks('Follow')).toHaveCount(0);
+  await expect(thanks('Share')).toHaveCount(0);
+  expect((await sessionHook(page)).drops).toEqual({});
 });
 
 test('a dropped TikTok socket comes back, a streak across it counts once, and a replayed batch counts nothing', async ({

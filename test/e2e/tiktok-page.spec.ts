@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 import { heartbeatFrame } from '../../src/wire/heartbeat';
 import { tiktokStatusFrame, type TikTokStatus } from '../../src/wire/tiktokLive';
+import { freshSession } from './freshSession';
 
 /**
  * TikTok by @username, the page side: the start page's first section (the field, the URLs it
@@ -138,7 +139,7 @@ test.describe('the start page leads with where gifts come from', () => {
 test.describe('source=tiktok on an overlay', () => {
   test('is connecting until the hub says live, then counts the LIVE gifts', async ({ page }) => {
     const hub = await fakeTikTokHub(page);
-    await page.goto('overlays/board.html?source=tiktok&tiktok=@GiftGlow');
+    await page.goto(`overlays/board.html?source=tiktok&tiktok=@GiftGlow&session=${freshSession()}`);
     const socket = await hub.latest();
     expect(new URL(socket.url()).searchParams.get('user')).toBe('giftglow');
     await expect(page.locator('html')).toHaveAttribute('data-feed', 'connecting');
@@ -160,7 +161,7 @@ test.describe('source=tiktok on an overlay', () => {
   });
 
   test('names the missing username', async ({ page }) => {
-    await page.goto('overlays/board.html?source=tiktok');
+    await page.goto(`overlays/board.html?source=tiktok&session=${freshSession()}`);
     await expect(page.locator('.gg-config-issues')).toContainText('tiktok is needed');
   });
 });

@@ -164,7 +164,7 @@ export interface ParamRow {
   default: string;
   allowed: string;
   meaning: string;
-  page: 'both' | 'alerts' | 'board' | 'goal';
+  page: 'both' | 'alerts' | 'board' | 'goal' | 'credits';
   /** The allowed values when the parameter takes one of a fixed list (a comma list of them for source). */
   choices?: readonly string[];
   /** The start page's control for it, known from its schema. */
@@ -177,6 +177,7 @@ export interface ParamRow {
 export function groupOf(name: string, page: string): string {
   for (const [group, names] of Object.entries(GROUPS)) if (names.includes(name)) return group;
   if (page === 'goal') return 'Goal';
+  if (page === 'credits') return 'Credits';
   return page === 'alerts' ? 'Alerts' : page === 'board' ? 'Board' : 'More';
 }
 

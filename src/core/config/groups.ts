@@ -34,5 +34,6 @@ export const GROUPS: Readonly<Record<string, readonly string[]>> = {
   Goal: ['goal', 'goalkind', 'goaltitle', 'goalstart', 'goalrepeat'],
   Filters: ['block', 'blockaction', 'hide'],
   Sound: ['sound', 'volume'],
+  Credits: ['speed', 'loop'],
   More: ['issues', 'status'],
 };

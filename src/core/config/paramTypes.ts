@@ -16,7 +16,7 @@ export interface ParamSpec<T> {
   /** What the parameter does, for the README table and the start page. */
   meaning: string;
   /** Which page reads it: 'both' is every page; 'goal' is the goal page (and the alerts page). */
-  page: 'both' | 'alerts' | 'board' | 'goal';
+  page: 'both' | 'alerts' | 'board' | 'goal' | 'credits';
   /** The value as it is written in a URL ('' for "not set"). */
   format(value: T): string;
   /** Why a raw value is wrong, when the field's rule can say more than `allowed`. */

@@ -21,6 +21,7 @@ import { GOAL_KINDS } from '../session/Tally';
 import { FONTS, POSITIONS, QUALITIES, THEMES } from './choices';
 import { FEED_FIELDS } from './feedParams';
 import { ALERT_FIELDS } from './alertParams';
+import { CREDITS_FIELDS } from './creditsParams';
 
 /**
  * Every URL parameter of both pages, its default beside it: the table config.ts builds the one schema
@@ -247,4 +248,5 @@ export const FIELDS = {
     onOffText,
   ),
   ...ALERT_FIELDS,
+  ...CREDITS_FIELDS,
 } satisfies Record<string, ParamSpec<any>>;

@@ -90,6 +90,11 @@ export class Board {
     return true;
   }
 
+  /** A gifter's total in milli-points (0: not on the board). */
+  milliOf(key: string): number {
+    return this.#rows.get(key)?.milli ?? 0;
+  }
+
   totalOf(key: string): number {
     return fromMilli(this.#rows.get(key)?.milli ?? 0);
   }

@@ -33,6 +33,8 @@ export interface OpenCombo extends Worth {
   moment: Moment;
   /** Coins of one item (a TikTok gift's price; 0 for Twitch): the combo's coins are items x price. */
   price?: number;
+  /** Its key in the session's ledger (ledger.ts); missing: `c:<key>`. */
+  entry?: string;
 }
 
 export interface ClosedCombo extends Worth {
@@ -42,6 +44,7 @@ export interface ClosedCombo extends Worth {
   /** Items counted so far (missing in a session saved before goals: all of its count). */
   items?: number;
   price?: number;
+  entry?: string;
 }
 
 export interface Delivery {
@@ -54,6 +57,8 @@ export interface Delivery {
   price: number;
   final: boolean;
   now: number;
+  /** The delivery's event id: a reused key's new combo is told apart by it in the ledger. */
+  id: string;
   /** The moment this delivery would show on its own (id = the combo key): name, gift, callout. */
   moment: Moment;
   user: BoardUser;
@@ -69,7 +74,11 @@ export interface ComboOutcome {
   add: number;
   items: number;
   coins: number;
+  /** When it adds: its ledger key and what that key has counted in all (ledger.ts). */
+  counted?: { entry: string; milli: number; items: number; coins: number; bits?: number };
 }
+
+const entryOf = (c: { entry?: string }, key: string): string => c.entry ?? `c:${key}`;
 
 const worthOf = (w: Worth): number => Math.max(w.best, w.parts);
 const countOf = (w: Worth): number => (w.best >= w.parts ? w.bestCount : w.partCount);
@@ -144,6 +153,8 @@ export class Combos {
       // `moment` gets its startedAt from show() below.
       const w = { best: 0, bestCount: 0, parts: 0, partCount: 0 };
       open = { ...w, key, user: d.user, lastAt: d.now, moment: d.moment, price: d.price };
+      // A reused key's new combo is another ledger entry, named by the delivery that opened it.
+      if (closed) open.entry = `c:${key}~${d.id}`;
     }
     const startedAt = isNew ? d.now : open.moment.startedAt;
     const before = worthOf(open);
@@ -185,9 +196,12 @@ export class Combos {
     const items = countOf(open);
     const price = open.price ?? 0;
     const { best, bestCount, parts, partCount } = open;
+    const entry = entryOf(open, open.key);
     const closed = { best, bestCount, parts, partCount, counted, closedAt: now, items, price };
-    this.#closed.set(open.key, closed);
-    return { moment, user: open.user, add: counted, items, coins: items * price };
+    this.#closed.set(open.key, open.entry ? { ...closed, entry } : closed);
+    const coins = items * price;
+    const total = { entry, milli: counted, items, coins };
+    return { moment, user: open.user, add: counted, items, coins, counted: total };
   }
 
   #late(closed: ClosedCombo, d: Delivery): ComboOutcome | null {
@@ -198,10 +212,27 @@ export class Combos {
     const counted = closed.items ?? countOf(closed);
     const items = Math.max(0, countOf(closed) - counted);
     closed.items = counted + items;
-    const coins = items * (d.price || (closed.price ?? 0));
     const price = d.price || (closed.price ?? 0);
+    const coins = items * price;
+    const total = {
+      entry: entryOf(closed, d.combo.key),
+      milli: closed.counted,
+      items: closed.items,
+      coins: closed.items * price,
+    };
     const moment = show(closed, d.moment, { startedAt: d.now, now: d.now, price }, true);
-    return { moment, user: d.user, add, items, coins };
+    return { moment, user: d.user, add, items, coins, counted: total };
+  }
+
+  /**
+   * Remembers a combo counted elsewhere (the server's copy of the session) as closed now, so a
+   * replay of its steps counts nothing; a combo this page knows is left as it is.
+   */
+  remember(key: string, counted: { milli: number; items: number }, now: number): void {
+    if (this.#open.has(key) || this.#closed.has(key)) return;
+    const { milli, items } = counted;
+    const worth = { best: milli, bestCount: items, parts: 0, partCount: 0 };
+    this.#closed.set(key, { ...worth, counted: milli, closedAt: now, items, price: 0 });
   }
 
   /** Open and (newest) closed combos, for persistence. */

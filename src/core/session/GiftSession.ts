@@ -15,8 +15,11 @@ import {
 import type { SessionDropReason } from './sessionDrops';
 import { DEFAULT_LIMITS, type SessionLimits, type SessionOptions } from './sessionOptions';
 import { coinsOf, giftsOf, Tally, type GoalKind } from './Tally';
-import { milestoneOf, Thanked } from './Thanked';
+import { Thanked } from './Thanked';
 import { toMilli } from '../event/value';
+import { LedgerLog } from './LedgerLog';
+import type { LedgerEntry } from './ledger';
+import { supportersOf, totalsOf } from './supporters';
 
 /**
  * Points one delivery may carry (a billion: far above any real gift). Absurd values from a broken or
@@ -39,6 +42,8 @@ export class GiftSession {
   readonly #identities: Identities;
   readonly #tally: Tally;
   readonly #thanked: Thanked;
+  /** What was counted, for the server's copy of the session (ledger.ts). */
+  readonly #ledger = new LedgerLog();
   readonly #listeners = new Set<() => void>();
   readonly #drops: Record<string, number> = {};
   readonly #store: KeyValueStore | undefined;
@@ -100,15 +105,17 @@ export class GiftSession {
     const step = this.#combine(event, who, counted, now);
     if (!step) return this.#drop('stale');
     const followed = event.kind === 'follow' && counted && this.#tally.followed(who.key);
-    if (counted && this.#credit(event, who, step)) this.#notify();
-    return followed ? null : this.#thank(event, step.moment, counted);
+    if (counted && this.#credit(event, who, step, now)) this.#notify();
+    if (followed) return null;
+    const likes = { step: this.#options.likeStep ?? 0, countedLikes: this.#tally.value('likes') };
+    return this.#thanked.thank(event, step.moment, { counted, ...likes });
   }
 
   /** Finishes combos silent for the streak timeout (their moments, final) and saves when due. */
   tick(now: number): Moment[] {
     const outcomes = this.#combos.expire(now);
     let changed = false;
-    for (const outcome of outcomes) changed = this.#apply(outcome) || changed;
+    for (const outcome of outcomes) changed = this.#apply(outcome, now) || changed;
     if (outcomes.length > 0) this.#dirty = true;
     if (now - this.#lastSave >= this.#limits.saveIntervalMs) this.save(now);
     if (changed) this.#notify();
@@ -149,6 +156,7 @@ export class GiftSession {
     const { open, closed } = this.#combos.snapshot(this.#limits.persistClosed);
     const snapshot: Snapshot = {
       v: 1,
+      savedAt: now,
       rows: this.#board.entries(this.#limits.persistRows),
       ids: this.#dedupe.newest(this.#limits.persistIds),
       closed,
@@ -162,13 +170,53 @@ export class GiftSession {
     return problem === null;
   }
 
+  /** What was counted since the last drain, for the server (ledger.ts); put back what failed. */
+  drainLedger(): [string, LedgerEntry][] {
+    return this.#ledger.drain();
+  }
+
+  requeueLedger(entries: Iterable<readonly [string, LedgerEntry]>): void {
+    this.#ledger.put(entries);
+  }
+
+  /**
+   * Takes in the server's copy of the session (every page's ledger merged): a gifter's total
+   * rises to the ledger's where it is higher, as do the goal counts; its events and combos count
+   * nothing again. Never lowers anything, so taking it twice changes nothing more.
+   */
+  adopt(entries: readonly LedgerPair[], shared: { likes: number }, now: number): void {
+    const { gifters, followers } = supportersOf(entries);
+    let changed = false;
+    for (const gifter of gifters) {
+      const more = gifter.milli - this.#board.milliOf(gifter.key);
+      if (more > 0) this.#board.add(gifter, more);
+      changed ||= more > 0;
+    }
+    const { points, gifts, coins } = totalsOf(gifters);
+    if (this.#tally.atLeast(toMilli(points), gifts, coins, shared.likes)) changed = true;
+    for (const follower of followers) changed = this.#tally.follow(follower.key) || changed;
+    for (const [key, entry] of entries) {
+      if (key.startsWith('e:')) this.#dedupe.restore([key.slice(2)]);
+      else if (key.startsWith('c:') && !key.includes('~'))
+        this.#combos.remember(key.slice(2), entry, now);
+    }
+    this.#dirty = true;
+    if (changed) this.#notify();
+  }
+
   /** This delivery's moment and what it adds (a combo counts once, when it ends). */
   #combine(event: CoreEvent, who: Who, counted: boolean, now: number): ComboOutcome | null {
     const moment = momentOf(event, who, this.#identities.label(event), now);
     if (!isRanked(event)) return { moment, user: who, add: 0, items: 0, coins: 0 };
     if (!event.combo) {
       const add = toMilli(event.value);
-      return { moment, user: who, add, items: giftsOf(event), coins: coinsOf(event) };
+      const items = giftsOf(event);
+      const coins = coinsOf(event);
+      // An event without an id cannot be told apart from a copy: this page's own key (as today).
+      const id = event.id || `~${who.key}:${now}`;
+      const bits = event.kind === 'cheer' ? event.bits : 0;
+      const counted = { entry: `e:${event.platform}:${id}`, milli: add, items, coins, bits };
+      return { moment, user: who, add, items, coins, counted };
     }
     return (counted ? this.#combos : this.#trials).deliver({
       combo: event.combo,
@@ -177,40 +225,30 @@ export class GiftSession {
       price: event.kind === 'gift' ? event.gift.coins : 0,
       final: event.final,
       now,
+      id: event.id,
       moment,
       user: who,
     });
   }
 
   /** Credits the board and the goals; true when either changed (the latest name shows too). */
-  #credit(event: CoreEvent, who: Who, step: ComboOutcome): boolean {
-    let changed = this.#apply(step);
+  #credit(event: CoreEvent, who: Who, step: ComboOutcome, now: number): boolean {
+    let changed = this.#apply(step, now);
     changed = this.#board.rename(who.key, who.name) || changed;
     if (event.kind === 'like') changed = this.#tally.like(event.count) || changed;
     else if (event.kind === 'follow') changed = this.#tally.follow(who.key) || changed;
+    if (event.kind === 'follow' || event.kind === 'sub') {
+      const none = { milli: 0, items: 0, coins: 0, bits: 0 };
+      this.#ledger.record(`${event.kind === 'sub' ? 's' : 'f'}:${who.key}`, who, none, event.at);
+    }
     return changed;
   }
 
-  /**
-   * The moment worth no points that is thanked: a user's first share (a first follow is the
-   * tally's), a like event that carried the room's total past a multiple of `likeStep` (the
-   * milestone as its count; the total is TikTok's when it sends one, else the likes counted).
-   * A test alert is thanked every time and remembers nothing.
-   */
-  #thank(event: CoreEvent, moment: Moment, counted: boolean): Moment | null {
-    if (event.kind === 'share')
-      return !counted || this.#thanked.share(moment.userKey) ? moment : null;
-    if (event.kind !== 'like') return moment;
-    const step = this.#options.likeStep ?? 0;
-    const total = event.total ?? (counted ? this.#tally.value('likes') : event.count);
-    const milestone = counted
-      ? this.#thanked.likes(total, event.count, step)
-      : milestoneOf(total, event.count, step);
-    return milestone === null ? null : { ...moment, count: milestone };
-  }
-
-  #apply(outcome: ComboOutcome): boolean {
+  #apply(outcome: ComboOutcome, now: number): boolean {
+    const total = outcome.counted;
     if (outcome.add > 0) this.#board.add(outcome.user, outcome.add);
+    if (total && outcome.add > 0)
+      this.#ledger.record(total.entry, outcome.user, { bits: 0, ...total }, now);
     const counted = this.#tally.count(outcome.add, outcome.items, outcome.coins);
     return outcome.add > 0 || counted;
   }
@@ -234,29 +272,28 @@ export class GiftSession {
     const { snapshot, problem } = loadSnapshot(store, this.#key);
     this.#problem = problem;
     if (!snapshot) return;
-    // Storage is shared with every page of the origin: treat what it holds as untrusted text.
-    const clean = <T extends { name: string; login: string }>(user: T): T => ({
-      ...user,
-      name: sanitizeName(user.name, user.login),
-    });
-    this.#board.restore(snapshot.rows.map(clean));
+    this.#board.restore(snapshot.rows.map(cleanUser));
     if (snapshot.tally) this.#tally.restore(snapshot.tally);
     // Saved before goals: the points goal starts from the board's stored rows.
-    else
-      this.#tally.count(
-        snapshot.rows.reduce((sum, row) => sum + row.milli, 0),
-        0,
-        0,
-      );
+    else this.#tally.count(sumMilli(snapshot.rows), 0, 0);
     if (snapshot.thanked) this.#thanked.restore(snapshot.thanked);
     this.#dedupe.restore(snapshot.ids);
     this.#combos.restore({
       closed: snapshot.closed,
       open: snapshot.open.map((combo) => ({
         ...combo,
-        user: clean(combo.user),
+        user: cleanUser(combo.user),
         moment: { ...combo.moment, name: sanitizeName(combo.moment.name, combo.user.login) },
       })),
     });
   }
 }
+
+/** Storage is shared with every page of the origin: a stored name is untrusted text. */
+function cleanUser<T extends { name: string; login: string }>(user: T): T {
+  return { ...user, name: sanitizeName(user.name, user.login) };
+}
+
+type LedgerPair = readonly [string, LedgerEntry];
+
+const sumMilli = (rows: readonly { milli: number }[]) => rows.reduce((sum, r) => sum + r.milli, 0);

@@ -89,6 +89,16 @@ export class Tally {
     return milli + gifts + coins > 0;
   }
 
+  /** Raises the counts to at least these (a copy of the session kept elsewhere). True if any rose. */
+  atLeast(milli: number, gifts: number, coins: number, likes: number): boolean {
+    const before = this.#milli + this.#gifts + this.#coins + this.#likes;
+    this.#milli = Math.max(this.#milli, milli);
+    this.#gifts = Math.max(this.#gifts, amount(gifts));
+    this.#coins = Math.max(this.#coins, amount(coins));
+    this.#likes = Math.max(this.#likes, amount(likes));
+    return this.#milli + this.#gifts + this.#coins + this.#likes > before;
+  }
+
   /** A like event: TikTok's `likeCount` of that event. True when it counted. */
   like(count: number): boolean {
     const likes = amount(count);

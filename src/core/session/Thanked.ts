@@ -1,4 +1,6 @@
 import { RecentMap } from '../RecentMap';
+import type { CoreEvent } from '../event/events';
+import type { Moment } from '../alerts/moment';
 
 /** What the session remembers of its thank-yous, stored with it. */
 export interface ThankedSnapshot {
@@ -43,6 +45,27 @@ export class Thanked {
     if (milestone === null || milestone <= this.#likes) return null;
     this.#likes = milestone;
     return milestone;
+  }
+
+  /**
+   * The moment worth no points that is thanked, or null: a user's first share (a first follow is
+   * the tally's), a like event that carried the room's total past a multiple of `step` (the
+   * milestone as its count; the total is TikTok's when it sends one, else `countedLikes`). A test
+   * alert (`counted` false) is thanked every time and remembers nothing.
+   */
+  thank(
+    event: CoreEvent,
+    moment: Moment,
+    options: { counted: boolean; step: number; countedLikes: number },
+  ): Moment | null {
+    const { counted, step } = options;
+    if (event.kind === 'share') return !counted || this.share(moment.userKey) ? moment : null;
+    if (event.kind !== 'like') return moment;
+    const total = event.total ?? (counted ? options.countedLikes : event.count);
+    const milestone = counted
+      ? this.likes(total, event.count, step)
+      : milestoneOf(total, event.count, step);
+    return milestone === null ? null : { ...moment, count: milestone };
   }
 
   snapshot(sharers: number): ThankedSnapshot {

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import type { BoardEntry } from './Board';
 import type { ClosedCombo, OpenCombo } from './Combos';
-import { PLATFORMS } from '../event/events';
+import { PLATFORMS } from '../event/events.ts';
 import type { TallySnapshot } from './Tally';
 import type { ThankedSnapshot } from './Thanked';
 
@@ -57,8 +57,10 @@ const user = z.object({
 });
 const worth = { best: milli, bestCount: count, parts: milli, partCount: count };
 
-const snapshotSchema = z.object({
+export const snapshotSchema = z.object({
   v: z.literal(1),
+  /** When the page saved it (added with the server's copy: which copy is newer). */
+  savedAt: z.optional(z.number()),
   rows: z.array(z.extend(user, { milli, seq: z.int().check(z.minimum(0)) })),
   ids: z.array(z.string()),
   closed: z.array(
@@ -70,6 +72,7 @@ const snapshotSchema = z.object({
         closedAt: z.number(),
         items: z.optional(count),
         price: z.optional(count),
+        entry: z.optional(z.string()),
       }),
     ]),
   ),
@@ -81,6 +84,7 @@ const snapshotSchema = z.object({
       lastAt: z.number(),
       moment: momentSchema,
       price: z.optional(count),
+      entry: z.optional(z.string()),
     }),
   ),
   // Added with goals: a session saved before them has no tally (and loads as before).
@@ -101,6 +105,7 @@ const snapshotSchema = z.object({
 
 export interface Snapshot {
   v: 1;
+  savedAt?: number;
   rows: BoardEntry[];
   ids: string[];
   closed: [string, ClosedCombo][];

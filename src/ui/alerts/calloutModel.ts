@@ -1,4 +1,5 @@
 import type { Platform } from '../../core/event/events';
+import type { Moment } from '../../core/alerts/moment';
 import type { Alert, AlertKind } from '../../core/alerts/AlertQueue';
 import type { Tier } from '../../core/alerts/tiers';
 import { KNOWN_GIFTS } from '../../core/event/knownGifts';
@@ -24,7 +25,20 @@ export interface CalloutView {
   leaving: boolean;
   /** A rule's own text with the placeholders of `template=` (null: the page's template). */
   text: string | null;
+  /**
+   * What the count counts when it is an amount, not "how many of the gift": "10,000 likes" for a
+   * like milestone, "42 raiders", "100 bits", "3 months" of a sub. Null: the count reads "x5".
+   */
+  unit: string | null;
 }
+
+/** The units of the kinds whose count is an amount (core/event/giftLabel.ts countOf). */
+const UNITS: Partial<Record<Moment['kind'], [one: string, many: string]>> = {
+  like: ['like', 'likes'],
+  raid: ['raider', 'raiders'],
+  cheer: ['bit', 'bits'],
+  sub: ['month', 'months'],
+};
 
 const MAX_GIFTS = 3;
 
@@ -49,6 +63,7 @@ export function calloutOf(alert: Alert): CalloutView {
       mixed: false,
       value,
       live: false,
+      unit: null,
     };
   }
   const first = alert.moments[0];
@@ -77,5 +92,11 @@ export function calloutOf(alert: Alert): CalloutView {
     mixed,
     value,
     live: alert.moments.some((m) => !m.final),
+    unit: mixed || !first ? null : unitOf(first.kind, count),
   };
+}
+
+function unitOf(kind: Moment['kind'], count: number): string | null {
+  const unit = UNITS[kind];
+  return unit ? unit[count === 1 ? 0 : 1] : null;
 }

@@ -9,17 +9,24 @@ import {
 import { groupParams, type ParamGroup } from './groupParams';
 import { withSources } from './sourceList';
 
-type Page = 'alerts' | 'board' | 'goal';
+type Page = 'alerts' | 'board' | 'goal' | 'credits';
 
 /** Goal parameters go only into the goal URL: set on the alerts URL too, the bar would show twice. */
 const GOAL_PARAMS: readonly string[] = PARAMS.filter((row) => row.page === 'goal').map(
   (row) => row.name,
 );
 
+/** The credits roll's parameters go only into its URL. */
+const CREDITS_PARAMS: readonly string[] = PARAMS.filter((row) => row.page === 'credits').map(
+  (row) => row.name,
+);
+
 function forPage(page: Page, query: string): string {
-  if (page === 'goal') return query;
   const params = new URLSearchParams(query);
-  for (const name of GOAL_PARAMS) params.delete(name);
+  const credits = CREDITS_PARAMS.some((name) => params.has(name));
+  if (page === 'goal' && !credits) return query;
+  if (page !== 'credits') for (const name of CREDITS_PARAMS) params.delete(name);
+  if (page !== 'goal') for (const name of GOAL_PARAMS) params.delete(name);
   return params.toString().replace(/%2C/gi, ',');
 }
 
@@ -37,6 +44,8 @@ export class StartModel {
   /** Starts on hub and demo: the overlays then take the Test buttons' alerts, and show the demo. */
   values = $state<Record<string, string>>({ source: 'hub,demo' });
   size = $state<PreviewSize>('16:9');
+  /** A media file the rule editor plays over the alerts preview (its URL), until closed. */
+  previewMedia = $state<{ url: string; video: boolean } | null>(null);
   readonly groups: readonly ParamGroup[];
 
   readonly #base: string;

@@ -179,7 +179,7 @@ describe('toQuery', () => {
 describe('PARAMS', () => {
   it('describes every parameter with its default, what is allowed and what it means', () => {
     expect(PARAMS.map((p) => p.name)).toEqual(PARAM_NAMES);
-    expect(PARAMS.length).toBe(50);
+    expect(PARAMS.length).toBe(52);
     for (const row of PARAMS) {
       expect(row.allowed.length).toBeGreaterThan(3);
       expect(row.meaning.length).toBeGreaterThan(3);
@@ -216,6 +216,7 @@ describe('PARAMS', () => {
       'counttests',
       'follows',
       'shares',
+      'loop',
     ]);
     for (const row of withChoices) {
       expect(row.choices).toContain(row.default.split(',')[0]);

@@ -25,6 +25,19 @@ describe('calloutOf', () => {
     });
   });
 
+  it.each([
+    { kind: 'like', gift: 'Likes', count: 10_000, unit: 'likes' },
+    { kind: 'raid', gift: 'Raid', count: 42, unit: 'raiders' },
+    { kind: 'raid', gift: 'Raid', count: 1, unit: 'raider' },
+    { kind: 'cheer', gift: 'Bits', count: 100, unit: 'bits' },
+    { kind: 'sub', gift: 'TikTok sub', count: 3, unit: 'months' },
+    { kind: 'gift', gift: 'Rose', count: 5, unit: null },
+    { kind: 'giftsub', gift: 'Tier 1 gift subs', count: 20, unit: null },
+  ] as const)('counts a $kind as "$unit" ($count)', ({ kind, gift, count, unit }) => {
+    const view = calloutOf(firstAlert({ id: 'k', kind, gift, count, value: 1 }));
+    expect(view.unit).toBe(unit);
+  });
+
   it("puts each gift's count in the label when a gifter's gifts are coalesced", () => {
     const view = calloutOf(
       firstAlert(

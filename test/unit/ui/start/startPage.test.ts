@@ -19,6 +19,7 @@ describe('the start page groups', () => {
       'Goal',
       'Filters',
       'Sound',
+      'Credits',
       'More',
     ]);
     expect(groups[0]?.params.slice(0, 2).map((p) => p.name)).toEqual(['tiktok', 'source']);
@@ -30,6 +31,7 @@ describe('the start page groups', () => {
     expect(groupOf('fps', 'alerts')).toBe('Alerts');
     expect(groupOf('newthing', 'goal')).toBe('Goal');
     expect(groupOf('newthing', 'both')).toBe('More');
+    expect(groupOf('newthing', 'credits')).toBe('Credits');
     const extra: ParamRow = {
       name: 'extra' as ParamRow['name'],
       default: '',
