@@ -123,10 +123,10 @@ test('a clip that comes after the last alert has left shows and plays like the f
   });
   await open(page, server, '&rules=rules/rules.json&duration=1&issues=hide');
   await expect.poll(async () => (await hook(page)).rules.rules).toBe(1);
-  for (const [id, name] of [
-    ['l1', 'Leo'],
-    ['l2', 'Lia'],
-  ] as const) {
+  // Ids of their own: the e2e server's session keeps every gift id it counted, across tests.
+  const run = Date.now().toString(36);
+  for (const name of ['Leo', 'Lia']) {
+    const id = `again-${run}-${name}`;
     server.send(gift({ id, user: id, name, ...LION }));
     const clip = page.locator('video.gg-media');
     await expect(clip).toBeVisible();
@@ -156,9 +156,10 @@ test('picture alerts that have ended leave no DOM nodes behind once garbage is c
     return ((await cdp.send('Memory.getDOMCounters')) as { nodes: number }).nodes;
   };
   let n = 0;
+  const run = Date.now().toString(36);
   const pictures = async (count: number) => {
     for (let i = 0; i < count; i++) {
-      const id = `r${++n}`;
+      const id = `gc-${run}-${++n}`;
       server.send(gift({ id, user: id, name: `Rosa ${n}`, ...ROSE }));
       await expect(page.locator('img.gg-media')).toBeVisible();
       await untilIdle(page);
