@@ -55,6 +55,12 @@ export const BUDGETS = {
   longTaskMs: 50,
   /** Latency from socket to visible callout, p95 under this (ms). */
   latencyP95Ms: 50,
+  /**
+   * Media alerts (issue 23): one WebM alert's renderer + GPU CPU-seconds at most this factor of
+   * one tier-4 effect's, the same Lion on fresh pages in the same run. Idle and soak budgets above
+   * hold for media alerts too.
+   */
+  mediaVsTier4: 1,
   /** Soak counts (heap, DOM nodes, display objects, textures, listeners): end within 10% of start. */
   soakFlat: 0.1,
 } as const;

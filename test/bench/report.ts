@@ -9,6 +9,12 @@ import { BUDGETS, KB, verdict, type Verdict } from './budgets';
 import type { PageBundle } from './bundle';
 import { BROWSER_RESULTS } from './browser/results';
 import { soakPoints, soakRows, type SoakPoint } from './soakTable';
+import {
+  mediaChecks,
+  mediaMarkdown,
+  type MediaResults,
+  type MediaSoakResults,
+} from './mediaReport';
 
 const DOC = join(import.meta.dirname, '..', '..', 'docs', 'PERFORMANCE.md');
 const START = '<!-- bench:browser:start -->';
@@ -79,6 +85,8 @@ interface Results {
     burst: Cost & { drainMs: number };
     variants: (Cost & { label: string })[];
   };
+  media?: MediaResults;
+  mediaSoak?: MediaSoakResults;
 }
 
 interface Check {
@@ -167,6 +175,7 @@ export function checks(r: Results): Check[] {
       });
     }
   } else na('Soak');
+  out.push(...mediaChecks(r.media, r.mediaSoak));
   for (const page of r.bundle ?? []) {
     if (page.jsBudget === null) continue;
     out.push({
@@ -292,6 +301,7 @@ export function markdown(r: Results): string {
     );
   }
   if (r.cost) parts.push('', costSection(r.cost));
+  if (r.media || r.mediaSoak) parts.push('', mediaMarkdown(r.media, r.mediaSoak));
   if (r.idle) {
     const { alerts, blank } = r.idle;
     parts.push(

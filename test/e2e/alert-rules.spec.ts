@@ -112,6 +112,66 @@ test('a rule "Lion: my clip and my sound" plays both, and a Rose still gets its 
   expect((await rafs()) - before).toBe(0);
 });
 
+test('a clip that comes after the last alert has left shows and plays like the first', async ({
+  page,
+}) => {
+  // The callouts' list, emptied, once took the media layer out of the page with it: the next
+  // clip was loaded and decoded off screen and never played (found by the media bench).
+  const server = await feedServer();
+  await serveFolder(page, /\/overlays\/rules\/[^/]+$/, {
+    'rules.json': rulesFile({ name: 'Lion', when: { gift: 'Lion' }, then: { media: 'lion.webm' } }),
+  });
+  await open(page, server, '&rules=rules/rules.json&duration=1&issues=hide');
+  await expect.poll(async () => (await hook(page)).rules.rules).toBe(1);
+  // Ids of their own: the e2e server's session keeps every gift id it counted, across tests.
+  const run = Date.now().toString(36);
+  for (const name of ['Leo', 'Lia']) {
+    const id = `again-${run}-${name}`;
+    server.send(gift({ id, user: id, name, ...LION }));
+    const clip = page.locator('video.gg-media');
+    await expect(clip).toBeVisible();
+    await expect
+      .poll(() => clip.evaluate((v: HTMLVideoElement) => v.currentTime))
+      .toBeGreaterThan(0);
+    await untilIdle(page);
+    await expect(page.locator('.gg-media, video')).toHaveCount(0);
+  }
+});
+
+test('picture alerts that have ended leave no DOM nodes behind once garbage is collected', async ({
+  page,
+}) => {
+  // Chromium kept an <img> that lost its src after leaving the page, with its fallback nodes.
+  const server = await feedServer();
+  await serveFolder(page, /\/overlays\/rules\/[^/]+$/, {
+    'rules.json': rulesFile({ name: 'Rose', when: { gift: 'Rose' }, then: { media: 'heart.png' } }),
+  });
+  await open(page, server, '&rules=rules/rules.json&duration=1&issues=hide');
+  await expect.poll(async () => (await hook(page)).rules.rules).toBe(1);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  const nodesAfterGc = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return ((await cdp.send('Memory.getDOMCounters')) as { nodes: number }).nodes;
+  };
+  let n = 0;
+  const run = Date.now().toString(36);
+  const pictures = async (count: number) => {
+    for (let i = 0; i < count; i++) {
+      const id = `gc-${run}-${++n}`;
+      server.send(gift({ id, user: id, name: `Rosa ${n}`, ...ROSE }));
+      await expect(page.locator('img.gg-media')).toBeVisible();
+      await untilIdle(page);
+    }
+  };
+  await pictures(2); // the first alerts build what every alert reuses
+  const before = await nodesAfterGc();
+  await pictures(4);
+  expect(await nodesAfterGc()).toBeLessThanOrEqual(before);
+  await expect(page.locator('.gg-media, img')).toHaveCount(0);
+});
+
 test('a bad rule is shown on the page with its reason while the other rules play', async ({
   page,
 }) => {

@@ -1,0 +1,213 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { loadavg } from 'node:os';
+import { startFeedServer, type FeedServer } from '../../servers/feedServer';
+import { cpuOver, memoryCounts } from './cdp';
+import {
+  MEDIA_PROBE,
+  mediaCounts,
+  mediaShown,
+  processRss,
+  serveRules,
+  untilNoMedia,
+  type Rule,
+} from './mediaPages';
+import { alertsHook, fpsIn, openPage } from './pages';
+import { writeSection } from './results';
+
+/**
+ * Media alerts (issue 23, "Cost"): a rule's WebM clip against the tier-4 effect it replaces, each
+ * on a fresh page, alternating A/B; the idle page after a clip; and a soak of 500 media alerts
+ * (WebM, PNG, GIF) with the counts a media leak would grow. Recorded in bench-results/browser.json
+ * (section `media`); the only assertions are that the media played and left.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+const RUN = Date.now().toString(36);
+const LION = { id: '6369', name: 'Lion', coins: 29999 }; // tier 4 with the default tiers
+const ROSE = { id: '5655', name: 'Rose', coins: 1 };
+const HEART = { id: '5487', name: 'Finger Heart', coins: 5 };
+const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
+
+let n = 0;
+const giftFrame = (gift: typeof LION) =>
+  JSON.stringify({
+    v: 1,
+    type: 'gift',
+    id: `m${RUN}-${++n}`,
+    platform: 'tiktok',
+    user: { id: `m${RUN}u${n}`, name: `Media Tester ${n}` },
+    gift,
+    count: 1,
+  });
+
+/** A: the Lion plays a clip instead of its effect. B: no rule for the Lion, its tier-4 effect. */
+const RULES: Record<string, Rule[]> = {
+  'media.json': [{ name: 'Lion clip', when: { gift: 'Lion' }, then: { media: 'clip.webm' } }],
+  // The e2e suite's small clip (160x120, 24 fps): how the cost scales with the clip.
+  'small.json': [{ name: 'Lion clip', when: { gift: 'Lion' }, then: { media: 'lion.webm' } }],
+  'effect.json': [{ name: 'Rose picture', when: { gift: 'Rose' }, then: { media: 'heart.png' } }],
+  'soak.json': [
+    { name: 'Lion clip', when: { gift: 'Lion' }, then: { media: 'clip.webm', duration: 1 } },
+    { name: 'Rose picture', when: { gift: 'Rose' }, then: { media: 'heart.png', duration: 1 } },
+    { name: 'Heart', when: { gift: 'Finger Heart' }, then: { media: 'spark.gif', duration: 1 } },
+  ],
+};
+
+async function alertsPage(browser: Browser, feed: FeedServer, rules: string, params = '') {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await serveRules(page, RULES);
+  await page.addInitScript(MEDIA_PROBE);
+  await openPage(
+    page,
+    feed,
+    'overlays/alerts.html',
+    `&session=media-${RUN}-${++n}&rules=rules/${rules}${params}`,
+  );
+  await expect.poll(async () => (await alertsHook(page)).rules.rules).toBe(RULES[rules]!.length);
+  return { page, close: () => context.close() };
+}
+
+/**
+ * One Lion alert on a fresh page, CPU from the gift's frame until its callout and media are gone.
+ * A first Lion pays the one-off costs (the clip's first load and decoder, the effect's shaders).
+ */
+async function oneLion(browser: Browser, feed: FeedServer, rules: string) {
+  const { page, close } = await alertsPage(browser, feed, rules);
+  try {
+    feed.send(giftFrame(LION));
+    await untilNoMedia(page);
+    await sleep(500);
+    const f0 = (await alertsHook(page)).frames;
+    let played = 0;
+    const cpu = await cpuOver(browser, 0, async () => {
+      feed.send(giftFrame(LION));
+      await page.waitForFunction(() => {
+        const h = (window as unknown as { __giftglow: { alerts: { callouts: number } } })
+          .__giftglow;
+        return h.alerts.callouts > 0;
+      });
+      if (rules !== 'effect.json') {
+        // The clip really plays: a decoded frame, and time moving on.
+        await expect
+          .poll(async () => (await alertsHook(page)).media[0]?.currentTime ?? 0)
+          .toBeGreaterThan(0.2);
+        played = (await alertsHook(page)).media[0]?.currentTime ?? 0;
+      }
+      await untilNoMedia(page);
+    });
+    const hook = await alertsHook(page);
+    // Idle after the alert ended: no animation frame asked for, no media element left.
+    let idle = null;
+    if (rules !== 'effect.json') {
+      await sleep(1000);
+      const raf = await fpsIn(page, 'window.__bench.raf', 3000);
+      idle = { rafPerSecond: raf.fps, ...(await mediaCounts(page)) };
+    }
+    return {
+      seconds: Math.round(cpu.seconds * 100) / 100,
+      cpu,
+      frames: hook.frames - f0,
+      quality: hook.quality,
+      shown: await mediaShown(page),
+      played,
+      idle,
+    };
+  } finally {
+    await close();
+  }
+}
+
+test('media alert cost: one WebM clip vs one tier-4 effect, A/B on fresh pages', async ({
+  browser,
+}) => {
+  test.setTimeout(600_000);
+  const feed = await startFeedServer();
+  try {
+    type Lion = Awaited<ReturnType<typeof oneLion>>;
+    const rounds: { order: string; loadavg: number; media: Lion; effect: Lion; small: Lion }[] = [];
+    const sides = ['media', 'effect', 'small'] as const;
+    for (let i = 0; i < 3; i++) {
+      // Each side first once, then in turn: drift in the machine's load falls on every side.
+      const order = [0, 1, 2].map((k) => sides[(i + k) % 3]!);
+      const got = {} as { media: Lion; effect: Lion; small: Lion };
+      for (const side of order) got[side] = await oneLion(browser, feed, `${side}.json`);
+      rounds.push({ order: order.join('-'), loadavg: loadavg()[0] ?? 0, ...got });
+    }
+    writeSection('media', {
+      loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
+      clip: { file: 'bench-clip.webm', width: 480, height: 480, fps: 30, seconds: 3 },
+      small: { file: 'lion.webm', width: 160, height: 120, fps: 24, seconds: 2 },
+      rounds,
+    });
+    for (const r of rounds) {
+      expect(r.media.shown.VIDEO).toBe(2);
+      expect(r.media.played).toBeGreaterThan(0);
+      expect(r.media.idle!.ggMedia + r.media.idle!.videos).toBe(0);
+      expect(r.small.shown.VIDEO).toBe(2);
+      expect(r.effect.shown.VIDEO + r.effect.shown.IMG).toBe(0);
+    }
+  } finally {
+    await feed.close();
+  }
+});
+
+test('media soak: 500 media alerts (WebM, PNG, GIF), counts at rest flat', async ({ browser }) => {
+  test.setTimeout(900_000);
+  const feed = await startFeedServer();
+  const { page, close } = await alertsPage(browser, feed, 'soak.json', '&duration=1&maxqueue=100');
+  try {
+    const mix = [LION, ROSE, LION, HEART]; // half clips, a quarter each PNG and GIF
+    let sent = 0;
+    const pointAt = async (label: string) => {
+      await untilNoMedia(page, 300_000);
+      await sleep(1000);
+      return {
+        label,
+        alerts: sent,
+        shown: await mediaShown(page),
+        hook: await alertsHook(page),
+        memory: await memoryCounts(page),
+        media: await mediaCounts(page),
+        rssKb: await processRss(browser),
+      };
+    };
+    const points: Awaited<ReturnType<typeof pointAt>>[] = [];
+    const measure = async (label: string) => void points.push(await pointAt(label));
+    const play = async (count: number) => {
+      // Batches the queue holds without folding (maxqueue=100), each drained before the next.
+      for (let left = count; left > 0;) {
+        const batch = Math.min(30, left);
+        for (let i = 0; i < batch; i++) feed.send(giftFrame(mix[sent++ % mix.length]!));
+        left -= batch;
+        await page.waitForFunction(
+          () =>
+            (window as unknown as { __giftglow: { alerts: { queue: { waiting: number } } } })
+              .__giftglow.alerts.queue.waiting === 0,
+          undefined,
+          { timeout: 300_000, polling: 100 },
+        );
+      }
+    };
+    const t0 = Date.now();
+    await play(40); // warm-up: every file loaded and decoded, caches at their steady size
+    await measure('start');
+    await play(250);
+    await measure('middle');
+    await play(250);
+    await measure('end');
+    writeSection('mediaSoak', {
+      loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
+      seconds: Math.round((Date.now() - t0) / 1000),
+      warmup: 40,
+      points,
+    });
+    const end = points.at(-1)!;
+    expect(end.shown.VIDEO + end.shown.IMG).toBe(sent);
+    expect(end.media.ggMedia + end.media.videos).toBe(0);
+  } finally {
+    await close();
+    await feed.close();
+  }
+});
