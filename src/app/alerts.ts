@@ -4,7 +4,7 @@ import { goalSpecOf } from '../core/session/goal';
 import { BoardModel } from '../ui/board/boardModel.svelte';
 import { GoalModel } from '../ui/goal/goalModel.svelte';
 import { mountAlerts } from './mountAlerts';
-import PageChrome from '../ui/page/PageChrome.svelte';
+import AlertsChrome from '../ui/page/AlertsChrome.svelte';
 import { PageState } from '../ui/page/pageState.svelte';
 import { createRuntime } from './runtime';
 import { startAlertRules } from './alertRules';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     : null;
   const chromeTarget = document.createElement('div');
   document.body.appendChild(chromeTarget);
-  const chrome = mount(PageChrome, {
+  const chrome = mount(AlertsChrome, {
     target: chromeTarget,
     props: {
       page,

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { pngBytes, wavBytes } from '../helpers/mediaSamples';
 import { DATA_DIR } from '../playwright.config';
+import { freshSession } from './freshSession';
 import { hubToken } from './hubToken';
 import { COUNTERS_SCRIPT, gift, hook, LION, ROSE, untilIdle } from './alertsFeed';
 import { countAnimationFrames } from './animationFrames';
@@ -25,9 +26,12 @@ const saveRules = (request: APIRequestContext, body: string) =>
     data: body,
   });
 
-// The e2e server's hub keeps what a test saved: every test ends with no saved rules again.
+const HUB_MEDIA = resolve(import.meta.dirname, '../..', DATA_DIR, 'media');
+
+// The e2e server's hub keeps what a test saved: every test ends with no saved rules and no clip.
 test.afterEach(async ({ request }) => {
   expect((await saveRules(request, rulesFile())).status()).toBe(200);
+  rmSync(resolve(HUB_MEDIA, 'lion.webm'), { force: true });
 });
 
 const CLIP = readFileSync(new URL('../fixtures/media/lion.webm', import.meta.url));
@@ -63,7 +67,9 @@ async function serveFolder(page: Page, folder: RegExp, files: Record<string, str
 
 async function open(page: Page, server: FeedServer, params: string): Promise<void> {
   await page.addInitScript(COUNTERS_SCRIPT);
-  await page.goto(`overlays/alerts.html?source=ws&ws=${server.url}${params}`);
+  // A session of this test's own: the server keeps every session's gift ids (issue 24).
+  const session = `&session=${freshSession()}`;
+  await page.goto(`overlays/alerts.html?source=ws&ws=${server.url}${session}${params}`);
   await server.waitForClients(1);
   // OBS starts Chromium with --autoplay-policy=no-user-gesture-required; here a click stands in.
   await page.mouse.click(5, 5);
@@ -227,9 +233,8 @@ test("the hub's saved rules apply on an already open page, and a saved change ar
   request,
 }) => {
   // The real hub of the e2e server: its media folder holds the clip, its rules are saved with the token.
-  const media = resolve(import.meta.dirname, '../..', DATA_DIR, 'media');
-  mkdirSync(media, { recursive: true });
-  writeFileSync(resolve(media, 'lion.webm'), CLIP);
+  mkdirSync(HUB_MEDIA, { recursive: true });
+  writeFileSync(resolve(HUB_MEDIA, 'lion.webm'), CLIP);
   const save = async (...rules: unknown[]) =>
     expect((await saveRules(request, rulesFile(...rules))).status()).toBe(200);
   await save({ name: 'Lion', when: { gift: 'Lion' }, then: { media: 'lion.webm' } });

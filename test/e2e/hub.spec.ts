@@ -1,6 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { PORT } from '../playwright.config';
+import { freshSession } from './freshSession';
 import { hubToken, testLion } from './hubToken';
 
 /**
@@ -35,7 +36,8 @@ async function overlayFromStartPage(
   await more?.();
   const url = await page.getByLabel('Alerts', { exact: true }).inputValue();
   const obs = await context.newPage();
-  await obs.goto(url);
+  // A session of this test's own: the server keeps every session (issue 24), `default` included.
+  await obs.goto(`${url}&session=${freshSession()}`);
   await expect(obs.locator('html')).toHaveAttribute('data-feed', 'live');
   await overlaysListening(page, 1);
   return { url, obs };

@@ -227,7 +227,7 @@ test('the start page lists the sessions kept and a damaged file, renames one and
   writeFileSync(resolve(folder, 'cut-short.json'), '{"v":1,"name":"cut-short","ledg');
   await page.goto(`${BASE}/`);
   await page.getByRole('button', { name: 'Start a fresh session' }).click();
-  await expect(page.getByRole('status')).toContainText(/Started stream-/);
+  await expect(page.getByRole('status').filter({ hasText: /Started stream-/ })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'cut-short.json' })).toContainText(
     'not JSON',
   );
