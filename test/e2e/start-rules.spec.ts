@@ -76,6 +76,7 @@ test('a picture is uploaded and shown, a text file named .png is refused with th
   // The preview is the folder's own file, decoded by the browser.
   const thumb = file.locator('img');
   await expect(thumb).toHaveAttribute('src', new RegExp(`/media/${PICTURE}$`));
+  await thumb.scrollIntoViewIfNeeded(); // previews load lazily, as the streamer scrolls to them
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48);
 
   // Dropped on the drop zone, as from the file manager.
