@@ -32,6 +32,8 @@ export class AlertMedia {
   readonly #layer: HTMLElement;
   readonly #shown = new Map<string, { file: string; element: MediaElement }>();
   readonly #said = new Set<string>();
+  /** Clips that played to their end, fading out before they are let go. */
+  readonly #fading = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(options: AlertMediaOptions) {
     this.#options = options;
@@ -61,6 +63,17 @@ export class AlertMedia {
       }
       this.#options.failed(key);
     };
+    // A clip plays once, as an alert clip does in other tools: at its end it fades out and lets
+    // its decoder go, so a long alert does not keep decoding and compositing a looping video (a
+    // looping clip cost twice a tier-4 effect in the media bench; once through, about as much).
+    if (element instanceof HTMLVideoElement)
+      element.onended = () => {
+        this.leave(key);
+        this.#fading.set(
+          key,
+          setTimeout(() => this.#release(key), FADE_MS),
+        );
+      };
     element.src = url;
     this.#shown.set(key, { file, element });
     this.#layer.append(element);
@@ -102,8 +115,11 @@ export class AlertMedia {
     const shown = this.#shown.get(key);
     if (!shown) return;
     this.#shown.delete(key);
+    clearTimeout(this.#fading.get(key));
+    this.#fading.delete(key);
     const { element } = shown;
     element.onerror = null;
+    if (element instanceof HTMLVideoElement) element.onended = null;
     // The source goes before the element leaves the page: an <img> that loses its src once
     // detached was kept alive by Chromium with its fallback nodes (6 nodes per image alert, found
     // by the media bench's soak).
@@ -116,15 +132,17 @@ export class AlertMedia {
   }
 }
 
-/** A looping, silent video that may autoplay (muted + playsinline) and keeps its alpha. */
+/** Matches the CSS fade of .gg-media--leaving (themes.css). */
+const FADE_MS = 450;
+
+/** A silent video that may autoplay (muted + playsinline), plays once and keeps its alpha. */
 function video(): HTMLVideoElement {
   const element = document.createElement('video');
   element.muted = true;
   element.defaultMuted = true;
-  element.loop = true;
   element.autoplay = true;
   element.playsInline = true;
   element.preload = 'auto';
-  for (const name of ['muted', 'playsinline', 'loop', 'autoplay']) element.setAttribute(name, '');
+  for (const name of ['muted', 'playsinline', 'autoplay']) element.setAttribute(name, '');
   return element;
 }
