@@ -176,16 +176,24 @@ test('media soak: 500 media alerts (WebM, PNG, GIF), counts at rest flat', async
     const points: Awaited<ReturnType<typeof pointAt>>[] = [];
     const measure = async (label: string) => void points.push(await pointAt(label));
     const play = async (count: number) => {
-      // Batches the queue holds without folding (maxqueue=100), each drained before the next.
+      // Batches the queue holds without folding, each started before the next: in a gift battle
+      // at most 10 wait one by one and the rest fold into a roll call (core/alerts/battle.ts),
+      // which would thank them with no media at all.
       for (let left = count; left > 0;) {
-        const batch = Math.min(30, left);
+        const batch = Math.min(9, left);
         for (let i = 0; i < batch; i++) feed.send(giftFrame(mix[sent++ % mix.length]!));
         left -= batch;
+        // Every gift of the batch arrived (pushed) and started: only then the next batch.
         await page.waitForFunction(
-          () =>
-            (window as unknown as { __giftglow: { alerts: { queue: { waiting: number } } } })
-              .__giftglow.alerts.queue.waiting === 0,
-          undefined,
+          (all) => {
+            const { queue } = (
+              window as unknown as {
+                __giftglow: { alerts: { queue: { waiting: number; pushed: number } } };
+              }
+            ).__giftglow.alerts;
+            return queue.pushed >= all && queue.waiting === 0;
+          },
+          sent + 1, // and the first Lion alertsPage sent
           { timeout: 300_000, polling: 100 },
         );
       }
