@@ -1,3 +1,4 @@
+import { freshSession } from './freshSession';
 import { expect, test, type Page } from '@playwright/test';
 import { NESTED_23_END } from '../fixtures/feeds/tiktok';
 import {
@@ -24,7 +25,11 @@ const row = (page: Page, user = USER) => page.locator(`li.gg-row[data-user="${us
 
 async function open(page: Page, overlay: 'board' | 'alerts', extra = '') {
   const server = await feedServer();
-  await page.goto(`overlays/${overlay}.html?source=tikfinity&tikfinity=${server.url}${extra}`);
+  // A session of this test's own: the server keeps every session (issue 24), `default` included.
+  const session = `&session=${freshSession()}`;
+  await page.goto(
+    `overlays/${overlay}.html?source=tikfinity&tikfinity=${server.url}${session}${extra}`,
+  );
   await expect(page.locator('html')).toHaveAttribute('data-feed', 'live');
   return (frames: TikFinityFrame[]) => {
     for (const frame of frames) server.send(wire(frame));
