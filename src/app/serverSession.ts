@@ -145,6 +145,9 @@ export function startServerSaves(parts: {
         headers: { 'Content-Type': 'application/json' },
         body: body(entries, true),
       });
+      // Read to its end: an answer left unread keeps its resource alive in the page (the media
+      // soak counted one more Blink resource per save, every 5 s, for as long as OBS shows it).
+      await res.text();
       if (!res.ok) throw new Error(`${res.status}`);
       if (now !== null) sentSnapshot = now;
     } catch (error) {
