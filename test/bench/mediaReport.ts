@@ -189,7 +189,7 @@ export function mediaMarkdown(m?: MediaResults, soak?: MediaSoakResults): string
       '',
       `### Media soak: ${last.alerts - first.alerts} media alerts after a warm-up of ${soak.warmup}`,
       '',
-      `Half WebM clips, a quarter each PNG and GIF, \`duration\` 1 s, in batches of 9 (a battle folds more than 10 waiting into roll calls); counts at rest after two forced GCs. ${last.shown.VIDEO} videos and ${last.shown.IMG} images shown in ${soak.seconds} s (load ${soak.loadavg.join(', ')}).`,
+      `Half WebM clips, a quarter each PNG and GIF, \`duration\` 1 s, 24 regular gifters, in batches of 9 (a battle folds more than 10 waiting into roll calls); counts at rest after two forced GCs. ${last.shown.VIDEO} videos and ${last.shown.IMG} images shown in ${soak.seconds} s (load ${soak.loadavg.join(', ')}).`,
       '',
       table(
         ['', ...soak.points.map((p) => `${p.label} (${p.alerts})`), 'change'],
