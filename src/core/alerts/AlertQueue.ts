@@ -206,7 +206,7 @@ export class AlertQueue {
       at.look = lookOf(rule);
       extend = shape.lengthMs;
     }
-    if (at.calm) at.calm = this.#battle.calm(at, this.waitingCount, slots); // it grew big or long
+    if (at.calm) at.calm = this.#battle.calm(at, this.waitingCount, slots, this.#effects(at));
     at.endsAt = Math.max(at.endsAt, now + battleLength(extend, this.waitingCount, slots));
     this.#dirty.add(at);
   }
@@ -259,9 +259,16 @@ export class AlertQueue {
       endsAt: now + battleLength(shape.lengthMs * factor, this.waitingCount, slots),
     };
     this.#ruleOf.set(alert, { rules: this.#rules, rule });
-    alert.calm = this.#battle.calm(alert, this.waitingCount, slots);
+    alert.calm = this.#battle.calm(alert, this.waitingCount, slots, this.#effects(alert));
     for (const m of entry.moments) this.#located.set(m.id, alert);
     return this.#begin(alert);
+  }
+
+  /** Effects playing now besides `alert`'s: full alerts on screen not thanked calmly. */
+  #effects(alert: Alert): number {
+    let n = 0;
+    for (const a of this.#playing) if (a !== alert && a.kind === 'full' && !a.calm) n++;
+    return n;
   }
 
   #begin(alert: Alert): Alert {

@@ -30,6 +30,8 @@ export interface BattleAlert {
   first: boolean;
   /** The biggest count among its finished moments (`endedCount`). */
   ended: number;
+  /** Effects already playing (full alerts on screen that were not thanked calmly). */
+  effects?: number;
 }
 
 /** A backlog: more waits than the callout stack shows at once. */
@@ -39,11 +41,14 @@ export function inBattle(waiting: number, slots: number): boolean {
 
 /**
  * Whether an alert plays its effect or is thanked by its callout alone. No backlog: every full
- * alert plays. In a battle: the biggest gifts (tier 4) and the end of a long streak; while the
- * backlog is still short (under twice the stack) also tier 3, and a gifter's first gift from tier 2.
+ * alert plays. In a battle, one effect at a time: the biggest gifts (tier 4) and the end of a long
+ * streak; while the backlog is still short (under twice the stack) also tier 3, and a gifter's
+ * first gift from tier 2; and none while another effect still plays (a second Lion's callout says
+ * it, the screen does not fill twice).
  */
 export function playsEffect(a: BattleAlert): boolean {
   if (!inBattle(a.waiting, a.slots)) return true;
+  if ((a.effects ?? 0) > 0) return false;
   if (a.tier >= 4 || a.ended >= LONG_STREAK) return true;
   if (a.waiting >= 2 * a.slots) return false;
   return a.tier >= 3 || (a.first && a.tier >= 2);
@@ -93,12 +98,17 @@ export class BattleCalm {
    * own `effect` (a tier, or none: issue 23's alert rules) wins over the battle rule. Remembers the
    * gifter: their next gift is not a first one.
    */
-  calm(alert: Pick<Alert, 'kind' | 'tier' | 'moments' | 'look'>, waiting: number, slots: number) {
+  calm(
+    alert: Pick<Alert, 'kind' | 'tier' | 'moments' | 'look'>,
+    waiting: number,
+    slots: number,
+    effects = 0,
+  ) {
     if (alert.kind !== 'full') return false;
     const first = alert.moments.every((m) => !this.#thanked.has(m.userKey));
     for (const m of alert.moments) this.#thanked.add(m.userKey, true);
     if (alert.look.effect !== undefined) return false;
     const ended = endedCount(alert);
-    return !playsEffect({ waiting, slots, tier: alert.tier, first, ended });
+    return !playsEffect({ waiting, slots, tier: alert.tier, first, ended, effects });
   }
 }

@@ -36,6 +36,17 @@ describe('a gift battle stays calm: the effect rule', () => {
     ['a long backlog: the end of a long streak plays', { waiting: 50, ended: LONG_STREAK }, true],
     ['a long backlog: a streak one short of long, callout alone', { waiting: 50, ended: 9 }, false],
     ['one slot: a second waiting gift is a backlog', { waiting: 1, slots: 1 }, false],
+    [
+      'a backlog: a Lion while another effect plays, callout alone',
+      { waiting: 3, tier: 4, effects: 1 },
+      false,
+    ],
+    [
+      'a backlog: a long streak end while an effect plays, callout alone',
+      { waiting: 9, ended: 12, effects: 1 },
+      false,
+    ],
+    ['no backlog: a Lion beside another effect plays', { waiting: 2, tier: 4, effects: 2 }, true],
   ];
   it.each(cases)('%s', (_, over, plays) => {
     expect(playsEffect({ ...calm, ...over })).toBe(plays);
@@ -57,6 +68,17 @@ describe('a gift battle stays calm: the effect rule', () => {
     expect(battleRoom(3, 20)).toBe(10);
     expect(battleRoom(3, 4)).toBe(4);
     expect(battleRoom(1, 100)).toBe(3);
+  });
+});
+
+describe('a gift battle plays one effect at a time', () => {
+  it("thanks a second Lion of a battle by its callout while the first one's effect plays", () => {
+    const q = new AlertQueue({ ...OPTIONS, slots: 3, maxLength: 20 });
+    for (let i = 0; i < 8; i++)
+      q.push(moment({ id: `l${i}`, userKey: `u${i}`, value: 29_999, gift: 'Lion' }), 0);
+    const started = q.advance(0).started;
+    expect(started.map((a) => a.tier)).toEqual([4, 4, 4]);
+    expect(started.map((a) => a.calm)).toEqual([false, true, true]);
   });
 });
 
