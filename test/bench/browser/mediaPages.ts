@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import { pngBytes } from '../../helpers/mediaSamples';
 import { processCpu } from './cdp';
-import type { AlertsHook } from './pages';
+import { untilQuiet, type AlertsHook } from './pages';
 
 /**
  * What the media bench (media.spec.ts, issue 23) serves and reads: a static host's rules files and
@@ -53,21 +53,13 @@ export function mediaShown(page: Page): Promise<{ VIDEO: number; IMG: number }> 
   );
 }
 
-/** Waits until nothing waits, plays or shows, media included. */
+/** Waits until nothing waits, plays or shows (untilQuiet), and no media is left on the page. */
 export async function untilNoMedia(page: Page, timeout = 120_000): Promise<void> {
+  await untilQuiet(page, timeout);
   await page.waitForFunction(
-    () => {
-      const h = (window as unknown as { __giftglow: { alerts: AlertsHook } }).__giftglow.alerts;
-      return (
-        h.queue.waiting === 0 &&
-        h.queue.playing === 0 &&
-        h.callouts === 0 &&
-        !h.running &&
-        h.activeEffects === 0 &&
-        h.media.length === 0 &&
-        document.getElementsByClassName('gg-media').length === 0
-      );
-    },
+    () =>
+      (window as unknown as { __giftglow: { alerts: AlertsHook } }).__giftglow.alerts.media
+        .length === 0 && document.getElementsByClassName('gg-media').length === 0,
     undefined,
     { timeout, polling: 50 },
   );
