@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { PORT, SIGN_KEY_FILE, TIKTOK_PORT } from '../playwright.config';
+import { SIGN_KEY_FILE, TIKTOK_PORT } from '../playwright.config';
 import type { ProtocolEventInput } from '../../src/wire/protocol';
 import { countAnimationFrames } from './animationFrames';
 import { hubToken } from './hubToken';
@@ -14,23 +15,43 @@ import { hubToken } from './hubToken';
  * still exact; the start page shows that board and a CSV with every gifter once; the credits roll
  * lists them in order and requests no frame once it has finished.
  *
- * The spec runs its own server (vite preview, one process) on a port 10 above the suite's, so it
+ * The spec runs its own server (vite preview, one process) on a free port the system gives, so it
  * can kill it; its data folder is its own under test-results.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const OWN_PORT = PORT + 10;
-const BASE = `http://localhost:${OWN_PORT}`;
-const DATA = `test-results/e2e-sessions-${OWN_PORT}`;
 const SESSION = 'e2e-kept';
 
+/**
+ * A port no one holds now, asked of the system: a fixed one (the suite's + 10) was taken on a CI
+ * machine, and `--strictPort` then refused to start while something else answered there.
+ */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => done(port));
+    });
+  });
+}
+
+let OWN_PORT = 0;
+let BASE = '';
+let BOARD = '';
+let DATA = '';
+
+/** The last lines the server printed, so a server that would not start says why. */
+let printed = '';
+
 function startServer(): ChildProcess {
-  return spawn(
+  const child = spawn(
     process.execPath,
     ['node_modules/vite/bin/vite.js', 'preview', '--port', String(OWN_PORT), '--strictPort'],
     {
       cwd: ROOT,
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
         GIFTGLOW_DATA: DATA,
@@ -41,19 +62,31 @@ function startServer(): ChildProcess {
       },
     },
   );
+  const keep = (chunk: Buffer) => {
+    printed = (printed + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return child;
 }
 
-async function listening(): Promise<void> {
+/** Until the server answers its status, or fails with what it printed if it exits first. */
+async function listening(child: ChildProcess): Promise<void> {
+  let exited: string | undefined;
+  child.once('exit', (code, signal) => {
+    exited = `exited (${code ?? signal})`;
+  });
   await expect
     .poll(
       async () => {
+        if (exited) return `${exited}:\n${printed}`;
         try {
           return (await fetch(`${BASE}/hub/status`)).status;
-        } catch {
-          return 0;
+        } catch (error) {
+          return `${String((error as Error).cause ?? error)}\n${printed}`;
         }
       },
-      { timeout: 30_000 },
+      { timeout: 60_000, message: `the server on ${BASE} answers /hub/status` },
     )
     .toBe(200);
 }
@@ -115,15 +148,18 @@ async function rows(page: Page): Promise<string[]> {
     );
 }
 
-const BOARD = `${BASE}/overlays/board.html?source=hub&session=${SESSION}&top=10`;
 const EXPECTED = ['Leona 29999', '=Bitsy 500', 'Rosa 30'];
 
 let server: ChildProcess;
 
 test.beforeAll(async () => {
+  OWN_PORT = await freePort();
+  BASE = `http://localhost:${OWN_PORT}`;
+  BOARD = `${BASE}/overlays/board.html?source=hub&session=${SESSION}&top=10`;
+  DATA = `test-results/e2e-sessions-${OWN_PORT}`;
   rmSync(resolve(ROOT, DATA), { recursive: true, force: true });
   server = startServer();
-  await listening();
+  await listening(server);
 });
 
 test.afterAll(() => {
@@ -161,7 +197,7 @@ test('a session is kept by the server: a new browser, a SIGKILL, the start page 
   server.kill('SIGKILL');
   await new Promise((done) => server.once('exit', done));
   server = startServer();
-  await listening();
+  await listening(server);
   const after = await (await browser.newContext()).newPage();
   await after.goto(BOARD);
   await expect.poll(() => rows(after)).toEqual(EXPECTED);
