@@ -52,6 +52,7 @@ interface Results {
     fps: { fps: number };
     fpsFirst5s: { fps: number };
     longTasks: { count: number; longestMs: number };
+    startLongTasks?: number[];
     firstAlertLongTasks?: number[];
     drainMs: number;
     quietMs: number;
@@ -279,10 +280,12 @@ export function markdown(r: Results): string {
             `${b.longTasks.count}, longest ${b.longTasks.longestMs} ms`,
           ],
           [
-            'Tasks over 50 ms while the page loaded and drew its first alert (before the burst; not in the budget)',
-            (b.firstAlertLongTasks ?? []).length === 0
-              ? 'none'
-              : `${(b.firstAlertLongTasks ?? []).join(', ')} ms`,
+            'Tasks over 50 ms while the page started (scripts, stage, warm-up; not in the budget)',
+            tasksText(b.startLongTasks),
+          ],
+          [
+            'Tasks over 50 ms in its first alert (before the burst)',
+            tasksText(b.firstAlertLongTasks),
           ],
           [
             'Queue drained (nothing waiting or playing)',
@@ -484,3 +487,9 @@ function main(): void {
 }
 
 main();
+
+/** Long tasks as the report says them; an older results file without the figure says so. */
+function tasksText(tasks: number[] | undefined): string {
+  if (!tasks) return 'not measured';
+  return tasks.length === 0 ? 'none' : `${tasks.join(', ')} ms`;
+}
