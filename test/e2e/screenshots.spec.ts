@@ -60,7 +60,14 @@ test('the board, horizontal and vertical', async ({ page }) => {
       gift({ id: '4', name: 'أحمد' }, 699),
     ])
       server.send(JSON.stringify(frame));
-    await expect(page.locator('li.gg-row')).toHaveCount(5);
+    // Gifts this close together are drawn together after the board's wait (paced.ts); the
+    // highlight of the last change lasts longer than that.
+    await expect
+      .poll(async () => {
+        await page.clock.runFor(600);
+        return page.locator('li.gg-row').count();
+      })
+      .toBe(5);
     await page.screenshot({ path: into('board.png'), animations: 'disabled' });
     await page.setViewportSize({ width: 1600, height: 120 });
     await page.screenshot({ path: into('board-ticker.png'), animations: 'disabled' });

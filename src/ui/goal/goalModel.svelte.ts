@@ -1,5 +1,6 @@
 import { goalKey, goalProgress, type GoalProgress, type GoalSpec } from '../../core/session/goal';
 import { type GoalKind } from '../../core/session/Tally';
+import { paced } from '../paced';
 
 /** What the goal bar reads from the session: a count, the celebrations kept with it, a change signal. */
 export interface GoalSource {
@@ -13,6 +14,8 @@ export interface GoalModelOptions {
   title: string;
   /** How long a celebration plays (then a repeating goal rolls over), ms. */
   celebrateMs?: number;
+  /** While gifts come faster than this (a battle), the bar moves at most this often, ms. */
+  refreshMs?: number;
   timers?: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>;
 }
 
@@ -35,12 +38,15 @@ export class GoalModel {
   celebrating = $state(0);
   /** Celebrations this page has played (a reload starts at 0 and replays none). */
   celebrations = $state(0);
+  /** Gifts are coming faster than the bar moves: it steps once per `refreshMs`, quickly. */
+  busy = $state(false);
   readonly spec: GoalSpec;
   readonly title: string;
 
   readonly #source: GoalSource;
   readonly #key: string;
   readonly #celebrateMs: number;
+  readonly #refreshMs: number;
   readonly #timers: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>;
 
   constructor(source: GoalSource, spec: GoalSpec, options: GoalModelOptions) {
@@ -49,6 +55,7 @@ export class GoalModel {
     this.#key = goalKey(spec);
     this.title = options.title || TITLES[spec.kind];
     this.#celebrateMs = options.celebrateMs ?? 3200;
+    this.#refreshMs = options.refreshMs ?? REFRESH_MS;
     this.#timers = options.timers ?? globalThis;
     this.progress = goalProgress(spec, source.goalValue(spec.kind));
   }
@@ -64,7 +71,7 @@ export class GoalModel {
         // Several levels at once (a big gift on a repeating goal) make one celebration.
         this.celebrating = level;
         this.celebrations++;
-        if (timer !== undefined) this.#timers.clearTimeout(timer);
+        this.#timers.clearTimeout(timer);
         timer = this.#timers.setTimeout(() => {
           timer = undefined;
           this.celebrating = 0;
@@ -73,11 +80,23 @@ export class GoalModel {
       }
       this.progress = goalProgress(this.spec, counted, this.celebrating || undefined);
     };
-    const unsubscribe = this.#source.subscribe(refresh);
+    const paces = paced(refresh, {
+      ms: this.#refreshMs,
+      timers: this.#timers,
+      busy: (on) => (this.busy = on),
+    });
+    const unsubscribe = this.#source.subscribe(paces.changed);
     refresh();
     return () => {
       unsubscribe();
-      if (timer !== undefined) this.#timers.clearTimeout(timer);
+      paces.stop();
+      this.#timers.clearTimeout(timer);
     };
   }
 }
+
+/**
+ * How often a busy bar moves: once a second, with a short glide (GoalBar's gg-goal--busy), so a
+ * battle redraws it for a third of the time instead of all the time.
+ */
+const REFRESH_MS = 1000;

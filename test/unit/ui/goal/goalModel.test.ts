@@ -16,7 +16,7 @@ const spec = (over: Partial<GoalSpec> = {}): GoalSpec => ({
 function setup(goal: GoalSpec, store = new MemoryStore()) {
   vi.useFakeTimers();
   const s = session({}, store);
-  const model = new GoalModel(s, goal, { title: '', celebrateMs: 1000 });
+  const model = new GoalModel(s, goal, { title: '', celebrateMs: 1000, refreshMs: 100 });
   const stop = model.start();
   let n = 0;
   const give = (coins: number) => s.ingest(oneOffGift({ id: `g${++n}-${coins}`, coins }), n);
@@ -35,6 +35,7 @@ describe('GoalModel', () => {
     const { model, stop, give } = setup(spec());
     give(60);
     expect([model.progress.percent, model.celebrations]).toEqual([60, 0]);
+    vi.advanceTimersByTime(100);
     give(40);
     expect([model.celebrating, model.celebrations]).toEqual([1, 1]);
     vi.advanceTimersByTime(1000);
@@ -80,6 +81,24 @@ describe('GoalModel', () => {
     expect([model.celebrating, model.celebrations]).toEqual([0, 1]);
     give(50);
     expect([model.celebrating, model.celebrations]).toEqual([3, 2]);
+    stop();
+    vi.useRealTimers();
+  });
+
+  it('in a battle moves at most once per wait, says it is busy, and ends on the exact count', () => {
+    const { model, stop, give } = setup(spec({ target: 100_000 }));
+    const seen = new Set<number>();
+    for (let i = 0; i < 1000; i++) {
+      give(3);
+      seen.add(model.progress.value);
+      vi.advanceTimersByTime(1);
+    }
+    expect(model.busy).toBe(true);
+    // One value at once, then one per 100 ms wait: 11 at most, not 1,000.
+    expect(seen.size).toBeLessThanOrEqual(11);
+    vi.advanceTimersByTime(200);
+    expect(model.progress.value).toBe(3000);
+    expect(model.busy).toBe(false);
     stop();
     vi.useRealTimers();
   });
