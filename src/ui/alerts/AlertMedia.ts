@@ -71,7 +71,7 @@ export class AlertMedia {
         this.leave(key);
         this.#fading.set(
           key,
-          setTimeout(() => this.#release(key), FADE_MS),
+          setTimeout(() => this.#release(key), CLIP_FADE_MS),
         );
       };
     element.src = url;
@@ -132,8 +132,8 @@ export class AlertMedia {
   }
 }
 
-/** Matches the CSS fade of .gg-media--leaving (themes.css). */
-const FADE_MS = 450;
+/** A clip's fade once played through: video.gg-media's 0.2 s (themes.css), and a frame to spare. */
+const CLIP_FADE_MS = 250;
 
 /** A silent video that may autoplay (muted + playsinline), plays once and keeps its alpha. */
 function video(): HTMLVideoElement {
