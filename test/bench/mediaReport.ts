@@ -27,7 +27,16 @@ export interface MediaResults {
   clip: Clip;
   /** A second, small clip on its own pages in the same rounds (how the cost scales). */
   small?: Clip;
-  rounds: { order: string; loadavg: number; media: LionCost; effect: LionCost; small?: LionCost }[];
+  /** With `GIFTGLOW_BENCH_AB=1`: the baseline commit whose tier-4 effect ran in the same rounds. */
+  baselineCommit?: string;
+  rounds: {
+    order: string;
+    loadavg: number;
+    media: LionCost;
+    effect: LionCost;
+    small?: LionCost;
+    baseline?: LionCost;
+  }[];
 }
 
 export interface MediaSoakPoint {
@@ -70,10 +79,15 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${Math.round(x * 100)}%`;
 
 /** A clip's CPU-seconds over the effect's, all rounds together (each side ran as often). */
-export function mediaRatio(m: MediaResults, side: 'media' | 'small' = 'media'): number {
+export function mediaRatio(
+  m: MediaResults,
+  side: 'media' | 'small' = 'media',
+  against: 'effect' | 'baseline' = 'effect',
+): number {
   const clip = m.rounds.map((r) => r[side]);
-  if (clip.some((c) => c === undefined)) return NaN;
-  return sum(clip.map((c) => cpuOf(c!))) / sum(m.rounds.map((r) => cpuOf(r.effect)));
+  const base = m.rounds.map((r) => r[against]);
+  if ([...clip, ...base].some((c) => c === undefined)) return NaN;
+  return sum(clip.map((c) => cpuOf(c!))) / sum(base.map((c) => cpuOf(c!)));
 }
 
 const SOAK_ROWS: { name: string; read: (p: MediaSoakPoint) => number | null; mb?: boolean }[] = [
@@ -176,10 +190,13 @@ export function mediaMarkdown(m?: MediaResults, soak?: MediaSoakResults): string
           row(`${i + 1} (${r.order}): WebM clip`, r.media),
           row(`${i + 1} (${r.order}): tier-4 effect`, r.effect),
           ...(r.small ? [row(`${i + 1} (${r.order}): small clip`, r.small)] : []),
+          ...(r.baseline
+            ? [row(`${i + 1} (${r.order}): tier-4 effect of ${m.baselineCommit}`, r.baseline)]
+            : []),
         ]),
       ),
       '',
-      `Clip over effect, all rounds: **${mediaRatio(m).toFixed(2)}×**${m.small ? `; small clip over effect: ${mediaRatio(m, 'small').toFixed(2)}×` : ''}.`,
+      `Clip over effect, all rounds: **${mediaRatio(m).toFixed(2)}×**${m.small ? `; small clip over effect: ${mediaRatio(m, 'small').toFixed(2)}×` : ''}${m.rounds.every((r) => r.baseline) ? `; clip over the tier-4 effect of ${m.baselineCommit} (before issue 25 made it cheaper), same rounds: **${mediaRatio(m, 'media', 'baseline').toFixed(2)}×**` : ''}.`,
     );
   }
   if (soak && soak.points.length > 1) {

@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { startFeedServer, type FeedServer } from '../../servers/feedServer';
 import { cpuOver, memoryCounts } from './cdp';
@@ -11,7 +12,9 @@ import {
   untilNoMedia,
   type Rule,
 } from './mediaPages';
-import { alertsHook, fpsIn, openPage } from './pages';
+import { alertsHook, fpsIn, openPage, untilQuiet } from './pages';
+import { AB_PORT } from '../playwright.bench.config';
+import { AB_COMMIT_FILE } from '../ab/paths';
 import { writeSection } from './results';
 
 /**
@@ -127,6 +130,45 @@ async function oneLion(browser: Browser, feed: FeedServer, rules: string) {
   }
 }
 
+/**
+ * With `GIFTGLOW_BENCH_AB=1` (the baseline commit's build served beside this one, as `npm run
+ * bench:ab` does): one Lion's tier-4 effect on the baseline build, measured like `oneLion`'s
+ * effect side (a first Lion pays the one-off costs). The effect the issue's "today's effects"
+ * meant, before issue 25 made tier 4 cheaper, in the same run as the clip.
+ */
+async function baselineLion(browser: Browser, feed: FeedServer) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await openPage(
+      page,
+      feed,
+      `http://localhost:${AB_PORT}/overlays/alerts.html`,
+      `&session=mb-${RUN}-${++n}`,
+    );
+    feed.send(giftFrame(LION));
+    await untilQuiet(page);
+    await sleep(500);
+    const f0 = (await alertsHook(page)).frames;
+    const cpu = await cpuOver(browser, 0, async () => {
+      feed.send(giftFrame(LION));
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __giftglow: { alerts: { callouts: number } } }).__giftglow.alerts
+            .callouts > 0,
+      );
+      await untilQuiet(page);
+    });
+    const hook = await alertsHook(page);
+    const seconds = Math.round(cpu.seconds * 100) / 100;
+    return { seconds, cpu, frames: hook.frames - f0, quality: hook.quality, played: 0, idle: null };
+  } finally {
+    await context.close();
+  }
+}
+
+const AB = process.env.GIFTGLOW_BENCH_AB === '1' && existsSync(AB_COMMIT_FILE);
+
 test('media alert cost: one WebM clip vs one tier-4 effect, A/B on fresh pages', async ({
   browser,
 }) => {
@@ -134,19 +176,26 @@ test('media alert cost: one WebM clip vs one tier-4 effect, A/B on fresh pages',
   const feed = await startFeedServer();
   try {
     type Lion = Awaited<ReturnType<typeof oneLion>>;
-    const rounds: { order: string; loadavg: number; media: Lion; effect: Lion; small: Lion }[] = [];
-    const sides = ['media', 'effect', 'small'] as const;
+    type Baseline = Awaited<ReturnType<typeof baselineLion>>;
+    type Got = { media: Lion; effect: Lion; small: Lion; baseline?: Baseline };
+    const rounds: ({ order: string; loadavg: number } & Got)[] = [];
+    const sides = AB
+      ? (['media', 'effect', 'small', 'baseline'] as const)
+      : (['media', 'effect', 'small'] as const);
     for (let i = 0; i < 3; i++) {
       // Each side first once, then in turn: drift in the machine's load falls on every side.
-      const order = [0, 1, 2].map((k) => sides[(i + k) % 3]!);
-      const got = {} as { media: Lion; effect: Lion; small: Lion };
-      for (const side of order) got[side] = await oneLion(browser, feed, `${side}.json`);
+      const order = sides.map((_, k) => sides[(i + k) % sides.length]!);
+      const got = {} as Got;
+      for (const side of order)
+        if (side === 'baseline') got.baseline = await baselineLion(browser, feed);
+        else got[side] = await oneLion(browser, feed, `${side}.json`);
       rounds.push({ order: order.join('-'), loadavg: loadavg()[0] ?? 0, ...got });
     }
     writeSection('media', {
       loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
       clip: { file: 'bench-clip.webm', width: 480, height: 480, fps: 30, seconds: 3 },
       small: { file: 'lion.webm', width: 160, height: 120, fps: 24, seconds: 2 },
+      baselineCommit: AB ? readFileSync(AB_COMMIT_FILE, 'utf8').trim() : undefined,
       rounds,
     });
     for (const r of rounds) {
