@@ -24,7 +24,26 @@ export interface ScheduledFrame {
 }
 
 /** What every test frame of one gifter shares: typed, so a frame the schema refuses fails tsc. */
-type From = Pick<ProtocolEventInput, 'v' | 'test' | 'at' | 'platform' | 'user'>;
+export type From = Pick<ProtocolEventInput, 'v' | 'test' | 'at' | 'platform' | 'user'>;
+
+/** A test gift bomb of `size` Tier 1 subs from `gifter`: its header, then one part per viewer. */
+export function testBomb(
+  gifter: From,
+  size: number,
+  id: (part: string | number) => string,
+): ProtocolEventInput[] {
+  const bomb = id('bomb');
+  const sub = { ...gifter, type: 'giftsub', tier: '1', bomb } as const;
+  return [
+    { ...sub, id: id('header'), count: size },
+    ...Array.from({ length: size }, (_, i): ProtocolEventInput => ({
+      ...sub,
+      id: id(i),
+      part: true,
+      recipient: `viewer${i + 1}`,
+    })),
+  ];
+}
 
 /** A name that tries everything a hostile gifter tries: markup, bidi override, zero-width, zalgo. */
 export const HOSTILE_NAME = '<img src=x onerror=alert(1)>\u202Eevil\u200B Z\u0351\u0352\u0353algo';
@@ -82,28 +101,8 @@ export function testAlert(kind: TestKind, now: number): ScheduledFrame[] {
           },
         },
       ];
-    case 'bomb': {
-      const gifter = twitch('giftglow-test-bomb', 'BombTest');
-      const bomb = id('bomb');
-      const header: ProtocolEventInput = {
-        ...gifter,
-        type: 'giftsub',
-        id: id('header'),
-        tier: '1',
-        count: 10,
-        bomb,
-      };
-      const parts = Array.from({ length: 10 }, (_, i): ProtocolEventInput => ({
-        ...gifter,
-        type: 'giftsub',
-        id: id(i),
-        tier: '1',
-        bomb,
-        part: true,
-        recipient: `viewer${i + 1}`,
-      }));
-      return [{ afterMs: 0, frame: [header, ...parts] }];
-    }
+    case 'bomb':
+      return [{ afterMs: 0, frame: testBomb(twitch('giftglow-test-bomb', 'BombTest'), 10, id) }];
     case 'follow':
       return [
         {

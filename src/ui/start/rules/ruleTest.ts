@@ -6,6 +6,7 @@ import {
   type ProtocolEventInput,
   type ProtocolFrame,
 } from '../../../wire/protocol';
+import { testBomb } from '../testAlerts';
 
 /**
  * A test moment that a rule's `when` matches, as a protocol v1 frame with `test: true`: a TikTok
@@ -46,22 +47,8 @@ export function ruleTestFrame(when: RuleWhen, now: number): ProtocolFrame {
       return { ...base, type: 'sub', id: id(0), tier: '1', months: Math.max(1, count(1)) };
     case 'giftsub':
       return { ...base, type: 'giftsub', id: id(0), tier: '1', count: Math.max(1, count(1)) };
-    case 'bomb': {
-      const size = Math.max(2, count(5));
-      const bomb = id('bomb');
-      return [
-        { ...base, type: 'giftsub', id: id('header'), tier: '1', count: size, bomb },
-        ...Array.from({ length: size }, (_, i): ProtocolEventInput => ({
-          ...base,
-          type: 'giftsub',
-          id: id(i),
-          tier: '1',
-          bomb,
-          part: true,
-          recipient: `viewer${i + 1}`,
-        })),
-      ];
-    }
+    case 'bomb':
+      return testBomb(base, Math.max(2, count(5)), id);
     case 'follow':
     case 'share':
       return { ...base, type: kind, id: id(0) };
