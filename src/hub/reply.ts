@@ -9,6 +9,7 @@ import type {
   TokenAnswer,
 } from '../wire/hubAnswers.ts';
 import type { RulesFile } from '../wire/rulesFrame.ts';
+import type { SessionAnswer, SessionDoneAnswer, SessionsAnswer } from '../wire/sessionAnswers.ts';
 import type { Verdict } from './Hub.ts';
 
 /** Every answer of the hub's routes (src/wire/hubAnswers.ts; any refusal is an EventsAnswer). */
@@ -20,7 +21,10 @@ type Answer =
   | MediaAnswer
   | MediaDoneAnswer
   | RulesFile
-  | RulesSavedAnswer;
+  | RulesSavedAnswer
+  | SessionsAnswer
+  | SessionAnswer
+  | SessionDoneAnswer;
 
 /** Sends JSON no cache keeps and no browser sniffs as anything else; no CORS header, ever. */
 export function reply(res: ServerResponse, status: number, body: Answer): void {

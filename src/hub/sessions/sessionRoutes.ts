@@ -6,13 +6,11 @@ import {
   SAVING_PAGES,
   SESSION_NAME,
   sessionSave,
-  type SessionAnswer,
-  type SessionDoneAnswer,
-  type SessionsAnswer,
 } from '../../wire/sessionAnswers.ts';
 import type { DropReason } from '../../wire/dropReasons.ts';
 import type { Refusals } from '../Refusals.ts';
 import { originRefusal, tokenRequestAllowed } from '../origin.ts';
+import { reply } from '../reply.ts';
 import { headerOf, pathOf, queryOf, readBody, requestOf } from '../readRequest.ts';
 import { emptySession } from './sessionFile.ts';
 import type { SessionStore, StoreResult } from './SessionStore.ts';
@@ -28,19 +26,8 @@ import type { SessionStore, StoreResult } from './SessionStore.ts';
  * Every refusal is counted by reason on the hub's refusals and says why.
  */
 
-type Answer =
-  SessionsAnswer | SessionAnswer | SessionDoneAnswer | { refused: DropReason; detail: string };
-
 const nameBody = z.object({ name: z.string().check(z.regex(SESSION_NAME)) });
 const MAX_NAME_BODY = 200;
-
-function send(res: ServerResponse, status: number, body: Answer): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.end(JSON.stringify(body));
-}
 
 /** True for the paths this handles: `/hub/sessions` and anything under it. */
 export function isSessionsPath(path: string): boolean {
@@ -55,7 +42,7 @@ export async function sessionRoutes(
 ): Promise<void> {
   const refuse = (status: number, refused: DropReason, detail: string) => {
     refusals.count(refused);
-    send(res, status, { refused, detail });
+    reply(res, status, { refused, detail });
   };
   const foreign = originRefusal(requestOf(req));
   if (foreign) return refuse(403, foreign, 'pages of this server only');
@@ -83,7 +70,7 @@ export async function sessionRoutes(
   const path = pathOf(req);
   const method = req.method ?? 'GET';
   if (path === HUB_PATHS.sessions) {
-    if (method === 'GET') return send(res, 200, store.list());
+    if (method === 'GET') return reply(res, 200, store.list());
     if (method !== 'POST') return refuse(405, 'method', 'GET the list or POST { name }');
     const json = await readJson(MAX_NAME_BODY);
     if (json === undefined) return;
@@ -91,7 +78,7 @@ export async function sessionRoutes(
     if (!body.success)
       return refuse(400, 'session-name', 'a name of 1 to 40 of A-Z, a-z, 0-9, _, -');
     return stored(store.create(body.data.name), (s) =>
-      send(res, 200, { done: 'created', name: s.name }),
+      reply(res, 200, { done: 'created', name: s.name }),
     );
   }
 
@@ -109,7 +96,14 @@ export async function sessionRoutes(
           : undefined;
         const { created, updated, likes } = session;
         const ledger = [...session.ledger];
-        send(res, 200, { name, created, updated, likes, ledger, snapshot: mine?.snapshot ?? null });
+        reply(res, 200, {
+          name,
+          created,
+          updated,
+          likes,
+          ledger,
+          snapshot: mine?.snapshot ?? null,
+        });
       });
     }
     case 'POST': {
@@ -118,7 +112,7 @@ export async function sessionRoutes(
       const save = sessionSave.safeParse(json);
       if (!save.success)
         return refuse(400, 'bad-session', 'not a session save (sessionAnswers.ts)');
-      return stored(store.save(name, save.data), () => send(res, 200, { done: 'saved', name }));
+      return stored(store.save(name, save.data), () => reply(res, 200, { done: 'saved', name }));
     }
     case 'PATCH': {
       const json = await readJson(MAX_NAME_BODY);
@@ -127,11 +121,11 @@ export async function sessionRoutes(
       if (!body.success)
         return refuse(400, 'session-name', 'a new name of 1 to 40 of A-Z, a-z, 0-9, _, -');
       return stored(store.rename(name, body.data.name), (s) =>
-        send(res, 200, { done: 'renamed', name: s.name }),
+        reply(res, 200, { done: 'renamed', name: s.name }),
       );
     }
     case 'DELETE':
-      return stored(store.remove(name), () => send(res, 200, { done: 'deleted', name }));
+      return stored(store.remove(name), () => reply(res, 200, { done: 'deleted', name }));
     default:
       res.setHeader('Allow', 'GET, POST, PATCH, DELETE');
       return refuse(405, 'method', 'GET, POST, PATCH or DELETE');
