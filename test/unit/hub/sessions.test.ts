@@ -1,18 +1,15 @@
 import { tempDataFolder } from './tempDataFolder';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attachHub, type HubServer } from '../../../src/hub/hubServer';
 import { SessionStore } from '../../../src/hub/sessions/SessionStore';
 import { readAnswer, statusAnswer } from '../../../src/wire/hubAnswers';
 import { sessionAnswer, sessionsAnswer, type SessionSave } from '../../../src/wire/sessionAnswers';
 import { oneOffGift } from '../../fixtures/core/events';
 import { tiktokUser } from '../core/giftStream';
 import { feed, session } from '../core/helpers';
-import { tempSignKey } from './tiktokDoubles';
+import { hubOnServer } from './hubOnServer';
 
 /**
  * The sessions the server keeps: one file per session written whole (temp + rename), a damaged
@@ -111,41 +108,17 @@ afterEach(() => {
 });
 
 async function serve() {
-  const server: Server = createServer((req, res) => {
-    hub.middleware(req, res, () => res.writeHead(404).end());
-  });
-  const settings = {
-    signUrl: 'http://127.0.0.1:9',
-    signKey: tempSignKey(),
-    lookup: 'tiktok' as const,
-  };
-  const hub: HubServer = attachHub(server, {
-    token: 't'.repeat(43),
-    settings,
-    data: { ...tempDataFolder(), sessions: folder() },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  open.push({ close: () => server.close() }, hub);
-  const port = (server.address() as AddressInfo).port;
+  const { port, send } = await hubOnServer(open, { ...tempDataFolder(), sessions: folder() });
   const own = { 'Sec-Fetch-Site': 'same-origin', Origin: `http://127.0.0.1:${port}` };
-  const call = (
+  const call = async (
     method: string,
     path: string,
     body?: string,
     headers: Record<string, string> = own,
-  ) =>
-    new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(`http://127.0.0.1:${port}${path}`, { method, headers });
-      req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
-        );
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+  ) => {
+    const { status, text } = await send(method, path, { headers, body });
+    return { status, text };
+  };
   const refused = async () =>
     readAnswer(statusAnswer, (await call('GET', '/hub/status', undefined, {})).text)?.refused;
   return { call, refused, port };
