@@ -14,6 +14,7 @@ import {
   fpsIn,
   openPage,
   probe,
+  takeLongTasks,
   untilDrained,
   untilQuiet,
   type AlertsHook,
@@ -84,10 +85,7 @@ test('burst: 1,000 gifts within one second, then idle', async ({ browser }) => {
   // measured apart, so the burst shows a battle in a stream that has already had a gift.
   const warm = { id: `b${RUN}warm`, name: 'Warm Up' };
   // Long tasks so far are the page's own start (scripts, the stage, warmUp): not the first alert's.
-  const startTasks = (await probe(alerts)).longTasks;
-  await alerts.evaluate(
-    () => ((window as unknown as { __bench: { longTasks: unknown[] } }).__bench.longTasks = []),
-  );
+  const startTasks = await takeLongTasks(alerts);
   const cap = { id: '6104', name: 'Cap', coins: 99 };
   feed.send(
     JSON.stringify({
@@ -102,10 +100,7 @@ test('burst: 1,000 gifts within one second, then idle', async ({ browser }) => {
   );
   plan.totals.set(`tiktok:${warm.id}`, 99);
   await untilQuiet(alerts);
-  const firstAlert = (await probe(alerts)).longTasks;
-  await alerts.evaluate(
-    () => ((window as unknown as { __bench: { longTasks: unknown[] } }).__bench.longTasks = []),
-  );
+  const firstAlert = await takeLongTasks(alerts);
   const before = await alertsHook(alerts);
   const during = fpsIn(alerts, ALERTS_FRAMES, 1000);
   const after5 = fpsIn(alerts, ALERTS_FRAMES, 5000);

@@ -16,6 +16,16 @@ export function probe(page: Page): Promise<Probe> {
   return page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
 }
 
+/** The long tasks the probe has seen so far, and a fresh count from now on. */
+export function takeLongTasks(page: Page): Promise<Probe['longTasks']> {
+  return page.evaluate(() => {
+    const bench = (window as unknown as { __bench: Probe }).__bench;
+    const tasks = bench.longTasks;
+    bench.longTasks = [];
+    return tasks;
+  });
+}
+
 export async function openPage(
   page: Page,
   server: FeedServer,
