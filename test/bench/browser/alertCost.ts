@@ -40,8 +40,8 @@ export const costOf = (cpu: CpuUse, frames: number): Cost => ({
 });
 
 /**
- * A fresh alerts page with `params` (and bench-only `css`), warmed by one small alert; `origin`
- * serves the build (default: this one, the config's baseURL).
+ * A fresh alerts page with `params` (and bench-only `css`), warmed by one alert (`warm`, a Rose
+ * unless said); `origin` serves the build (default: this one, the config's baseURL).
  */
 export async function alertsPage(
   browser: Browser,
@@ -49,6 +49,7 @@ export async function alertsPage(
   params: string,
   css?: string,
   origin = '',
+  warm = ROSE,
 ) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -56,7 +57,7 @@ export async function alertsPage(
   await openPage(page, feed, `${origin}overlays/alerts.html`, session);
   if (css) await page.addStyleTag({ content: css });
   // The page's first alert pays one-off costs (shader compiles, textures drawn): not measured.
-  feed.send(giftFrame(ROSE));
+  feed.send(giftFrame(warm));
   await untilQuiet(page);
   await sleep(500);
   return { page, close: () => context.close() };
@@ -70,8 +71,9 @@ export async function oneAlert(
   params = '',
   css?: string,
   origin = '',
+  warm = ROSE,
 ): Promise<Cost & { quality: string }> {
-  const { page, close } = await alertsPage(browser, feed, params, css, origin);
+  const { page, close } = await alertsPage(browser, feed, params, css, origin, warm);
   const f0 = (await alertsHook(page)).frames;
   const cpu = await cpuOver(browser, 0, async () => {
     feed.send(giftFrame(gift));

@@ -12,7 +12,8 @@ import {
   untilNoMedia,
   type Rule,
 } from './mediaPages';
-import { alertsHook, fpsIn, openPage, untilQuiet } from './pages';
+import { LION, oneAlert, ROSE, sleep } from './alertCost';
+import { alertsHook, fpsIn, openPage } from './pages';
 import { AB_PORT } from '../playwright.bench.config';
 import { AB_COMMIT_FILE } from '../ab/paths';
 import { writeSection } from './results';
@@ -27,10 +28,7 @@ import { writeSection } from './results';
 test.describe.configure({ mode: 'serial' });
 
 const RUN = Date.now().toString(36);
-const LION = { id: '6369', name: 'Lion', coins: 29999 }; // tier 4 with the default tiers
-const ROSE = { id: '5655', name: 'Rose', coins: 1 };
 const HEART = { id: '5487', name: 'Finger Heart', coins: 5 };
-const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
 
 let n = 0;
 /** A gift from a new gifter, or from one of `regulars` gifters who come back (the soak's). */
@@ -137,34 +135,9 @@ async function oneLion(browser: Browser, feed: FeedServer, rules: string) {
  * meant, before issue 25 made tier 4 cheaper, in the same run as the clip.
  */
 async function baselineLion(browser: Browser, feed: FeedServer) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await openPage(
-      page,
-      feed,
-      `http://localhost:${AB_PORT}/overlays/alerts.html`,
-      `&session=mb-${RUN}-${++n}`,
-    );
-    feed.send(giftFrame(LION));
-    await untilQuiet(page);
-    await sleep(500);
-    const f0 = (await alertsHook(page)).frames;
-    const cpu = await cpuOver(browser, 0, async () => {
-      feed.send(giftFrame(LION));
-      await page.waitForFunction(
-        () =>
-          (window as unknown as { __giftglow: { alerts: { callouts: number } } }).__giftglow.alerts
-            .callouts > 0,
-      );
-      await untilQuiet(page);
-    });
-    const hook = await alertsHook(page);
-    const seconds = Math.round(cpu.seconds * 100) / 100;
-    return { seconds, cpu, frames: hook.frames - f0, quality: hook.quality, played: 0, idle: null };
-  } finally {
-    await context.close();
-  }
+  const origin = `http://localhost:${AB_PORT}/`;
+  const cost = await oneAlert(browser, feed, LION, '', undefined, origin, LION);
+  return { ...cost, played: 0, idle: null };
 }
 
 const AB = process.env.GIFTGLOW_BENCH_AB === '1' && existsSync(AB_COMMIT_FILE);
